@@ -1,0 +1,57 @@
+"""What every signal sees (:class:`Context`) and what it must provide.
+
+A signal is a module in :mod:`credscore.signals` exposing
+
+* ``NAME: str`` — the key in ``Analysis.signals``;
+* ``ENGLISH_ONLY: bool`` — True if it means nothing on non-English text (it is then
+  returned with ``applicable=False`` and a neutral value, never computed as if English);
+* ``compute(ctx: Context) -> Signal``.
+
+It is listed once in :data:`credscore.signals.SIGNAL_MODULES`.  A signal reads the
+cleaned text through ``ctx.view`` (shared tokenisation), and, where it must, the
+removed chrome (``ctx.removed``) or the page metadata (``ctx.page``).  It never
+strips chrome, scores or reports: data flows one way.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ..text import TextView
+from ..types import RemovedBlock, Signal
+
+
+@dataclass
+class Context:
+    """The input of every signal: the cleaned text plus what is known of the page."""
+
+    text: str
+    view: TextView
+    source_text: str = ""
+    removed: list[RemovedBlock] = field(default_factory=list)
+    title: str | None = None
+    url: str | None = None
+    published: _dt.date | None = None  # the caller's publication date, if given
+    crawled: _dt.date | None = None
+    content_type: str = "text"
+    language: str = "en"
+    page: dict[str, Any] = field(default_factory=dict)  # HTML metadata: meta tags, json-ld, <time>
+    cache: dict[str, Any] = field(default_factory=dict)  # shared intermediate results between signals
+
+    @classmethod
+    def from_text(cls, text: str, **kw: Any) -> "Context":
+        return cls(text=text, view=TextView(text), **kw)
+
+
+class SignalModule(Protocol):
+    NAME: str
+    ENGLISH_ONLY: bool
+
+    def compute(self, ctx: Context) -> Signal: ...
+
+
+def not_applicable(name: str, reason: str, value: float = 0.0) -> Signal:
+    """The neutral result of a signal that does not apply to this document."""
+    return Signal(name=name, value=value, flagged=False, applicable=False, details={"reason": reason})

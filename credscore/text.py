@@ -1,0 +1,71 @@
+"""Shared tokenisation: one pass over the cleaned text, shared by every signal.
+
+:class:`TextView` computes words, sentences, lines and paragraphs lazily, once per
+document, each with character offsets into the text, so that signals can report
+evidence spans without re-splitting the text themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+# A word: letters/digits with inner apostrophes or hyphens ("don't", "Gould-Davies").
+WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# Sentence ends: terminal punctuation (optionally closed by quotes/brackets) then space.
+SENT_END_RE = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+|\n\s*\n")
+PARA_RE = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+LINE_RE = re.compile(r"[^\n]+")
+
+
+class TextView:
+    """Lazy, cached views of one text.  All offsets index ``self.text``."""
+
+    __slots__ = ("text", "__dict__")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def word_spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in WORD_RE.finditer(self.text)]
+
+    @cached_property
+    def words(self) -> list[str]:
+        t = self.text
+        return [t[a:b] for a, b in self.word_spans]
+
+    @cached_property
+    def words_lower(self) -> list[str]:
+        return [w.lower() for w in self.words]
+
+    @property
+    def n_words(self) -> int:
+        return len(self.word_spans)
+
+    @cached_property
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        t = self.text
+        start = 0
+        for m in SENT_END_RE.finditer(t):
+            end = m.start()
+            if t[start:end].strip():
+                spans.append((start, end))
+            start = m.end()
+        if t[start:].strip():
+            spans.append((start, len(t.rstrip())))
+        return spans
+
+    @cached_property
+    def line_spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in LINE_RE.finditer(self.text)]
+
+    @cached_property
+    def paragraph_spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in PARA_RE.finditer(self.text)]
+
+
+def per_thousand(count: float, n_words: int) -> float:
+    """``count`` per 1,000 words (0 for an empty text)."""
+    return 1000.0 * count / n_words if n_words else 0.0
