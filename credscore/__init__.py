@@ -1,0 +1,66 @@
+"""credscore: how far to trust a web document.
+
+>>> import credscore
+>>> a = credscore.analyze(open("seeds/000_0900c5e1103f7346.txt").read())  # doctest: +SKIP
+>>> a.score, a.flags, [b.kind for b in a.removed]                         # doctest: +SKIP
+
+The flow is one-way: load → segment → strip chrome → signals → score → report.
+"""
+
+from __future__ import annotations
+
+from .analysis import analyze
+from .errors import (
+    BinaryInputError,
+    CredscoreError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    ModelError,
+)
+from .types import (
+    SCHEMA_VERSION,
+    Analysis,
+    Contribution,
+    Document,
+    PublishedDate,
+    RemovedBlock,
+    Repair,
+    Signal,
+    Span,
+)
+
+__version__ = "0.1.0"
+
+
+def clean(doc: str | bytes | Document, **kw: object) -> str:
+    """The article text of ``doc`` with the chrome removed."""
+    return analyze(doc, **kw).text  # type: ignore[arg-type]
+
+
+def score(doc: str | bytes | Document, **kw: object) -> float:
+    """The credibility score of ``doc``, 0–100 (higher = more credible)."""
+    return analyze(doc, **kw).score  # type: ignore[arg-type]
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Analysis",
+    "BinaryInputError",
+    "Contribution",
+    "CredscoreError",
+    "Document",
+    "EmptyInputError",
+    "InputError",
+    "InputTooLargeError",
+    "ModelError",
+    "PublishedDate",
+    "RemovedBlock",
+    "Repair",
+    "Signal",
+    "Span",
+    "__version__",
+    "analyze",
+    "clean",
+    "score",
+]

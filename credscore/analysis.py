@@ -1,0 +1,132 @@
+"""The one-way flow: load → segment → strip chrome → signals → score.
+
+:func:`analyze` is the whole pipeline for one document.  Each stage lives in its
+own module and is called once, in order; nothing flows backwards (a signal never
+re-strips chrome, a report never re-scores).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from . import lang
+from .chrome import strip
+from .document import DEFAULT_MAX_BYTES, load
+from .errors import CredscoreError
+from .score import LinearModel, load_model
+from .segment import segment_html, segment_text
+from .signals import load_signals
+from .signals.base import Context, not_applicable
+from .text import TextView
+from .types import Analysis, Document, PublishedDate, Signal
+
+_SIGNALS = load_signals()
+
+
+def _as_document(doc: str | bytes | Document, url: str | None, published: dt.date | None,
+                 crawled: dt.date | None) -> Document:
+    if isinstance(doc, Document):
+        return Document(
+            content=doc.content,
+            url=url or doc.url,
+            published=published or doc.published,
+            crawled=crawled or doc.crawled,
+            content_type=doc.content_type,
+            name=doc.name,
+        )
+    if isinstance(doc, (str, bytes, bytearray, memoryview)):
+        return Document(content=bytes(doc) if not isinstance(doc, str) else doc, url=url,
+                        published=published, crawled=crawled)
+    raise TypeError(f"analyze() takes str, bytes or credscore.Document, not {type(doc).__name__}")
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError as e:
+            raise CredscoreError(f"not an ISO date: {value!r}") from e
+    raise TypeError(f"a date must be datetime.date or an ISO string, not {type(value).__name__}")
+
+
+def analyze(
+    doc: str | bytes | Document,
+    *,
+    url: str | None = None,
+    published: dt.date | str | None = None,
+    crawled: dt.date | str | None = None,
+    content_type: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    model: LinearModel | str | Path | None = None,
+) -> Analysis:
+    """Analyse one document: clean it, compute every signal, score it.
+
+    ``doc`` is plain text or HTML (``str``; detected), raw ``bytes`` (decoded: BOM,
+    declared charset, UTF-8, then cp1252), or a :class:`~credscore.Document`.
+    ``published`` and ``crawled`` are the dates the caller knows (nothing reads
+    today's date).  Raises a :class:`~credscore.errors.InputError` subclass for
+    unusable input (empty, binary, too large).
+    """
+    document = _as_document(doc, url, _as_date(published), _as_date(crawled))
+    if content_type is not None:
+        if content_type not in ("html", "text"):
+            raise ValueError("content_type must be 'html' or 'text'")
+        document = Document(document.content, document.url, document.published, document.crawled,
+                            content_type, document.name)  # type: ignore[arg-type]
+    decoded = load(document, max_bytes=max_bytes)
+    seg = segment_html(decoded.text) if decoded.content_type == "html" else segment_text(decoded.text)
+    stripped = strip(seg, decoded.content_type)
+    notes = list(decoded.notes)
+    text = stripped.text
+    if not text.strip():
+        notes.append("no article text left after chrome removal: the page is all chrome")
+    language = lang.detect(text) if text.strip() else "und"
+    ctx = Context(
+        text=text,
+        view=TextView(text),
+        source_text=seg.source_text,
+        removed=stripped.removed,
+        title=stripped.title,
+        url=document.url,
+        published=document.published,
+        crawled=document.crawled,
+        content_type=decoded.content_type,
+        language=language,
+        page=seg.page,
+    )
+    signals: dict[str, Signal] = {}
+    for mod in _SIGNALS:
+        if mod.ENGLISH_ONLY and language not in ("en", "und"):
+            signals[mod.NAME] = not_applicable(mod.NAME, f"English-only signal; text is {language!r}")
+            continue
+        try:
+            signals[mod.NAME] = mod.compute(ctx)
+        except RecursionError as e:  # pathological input: report, never crash the batch
+            signals[mod.NAME] = not_applicable(mod.NAME, f"failed: {e!r}")
+            notes.append(f"signal {mod.NAME} failed: {e!r}")
+    lm = model if isinstance(model, LinearModel) else load_model(model)
+    score, explanation = lm.score(signals)
+    pub = PublishedDate(document.published, "argument") if document.published else None
+    return Analysis(
+        text=text,
+        title=stripped.title,
+        source_text=seg.source_text,
+        removed=stripped.removed,
+        signals=signals,
+        score=score,
+        explanation=explanation,
+        content_type=decoded.content_type,
+        language=language,
+        published=pub,
+        repairs=stripped.repairs,
+        notes=notes,
+        url=document.url,
+        name=document.name,
+        meta={"encoding": decoded.encoding, "pieces": stripped.pieces},
+    )

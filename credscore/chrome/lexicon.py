@@ -1,0 +1,206 @@
+"""Chrome lexicons: what site furniture says, by kind, as data.
+
+Each kind maps to patterns (case-insensitive, matched against one block's text).
+They are compiled into ONE alternation regex with a named group per kind, so a
+block is tested against every kind in a single pass (``match_kind``).
+
+Three tables:
+
+* ``LINE_PATTERNS`` — a block that matches is chrome of that kind, provided it is
+  short (``MAX_WORDS`` words; walls are made of short blocks, articles of long ones).
+  Patterns anchored with ``^…$`` describe the whole block.
+* ``OPENERS`` — blocks that open a *wall* (an ad-block notice, a donation appeal, a
+  newsletter box): the blocks that follow belong to the wall while they keep
+  speaking the wall's language (``CONTINUATION``).
+* ``INLINE`` — chrome inside a kept block, removed alone: photo credits.
+
+Languages: English first, with the common phrasings of Russian, German, French,
+Spanish and Vietnamese pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A block longer than this is never removed by a LINE pattern alone.
+MAX_WORDS = 30
+
+_PUBLISHERS = r"(?:Reuters|AP|AFP|Getty(?:\s+Images)?|EPA(?:-EFE)?|Sputnik|TASS|RIA Novosti|Shutterstock|Bloomberg|Xinhua|dpa|Alamy|iStock|Anadolu|NurPhoto|Pool|AP Photo|Associated Press)"
+
+LINE_PATTERNS: dict[str, list[str]] = {
+    "adblock": [
+        r"\bad[- ]?block(?:er|ing)?\b.{0,40}\b(?:detected|enabled|active|on)\b",
+        r"\b(?:you(?:'re|’re| are) using|disable|turn off|pause|whitelist|allowlist)\b.{0,20}\bad[- ]?block",
+        r"^ad[- ]?block(?:er)? detected$",
+        r"\bплагин.{0,20}блокировк\w* реклам",
+        r"\bwerbeblocker\b",
+        r"\bbloqueur de publicit",
+    ],
+    "donation": [
+        r"^support us[.!]?$",
+        r"\benjoying ad-free content\b",
+        r"\bwe (?:have )?disabled all ads\b",
+        r"\bsupport (?:our|independent|quality) journalism\b",
+        r"^(?:make a |one[- ]time |monthly )?donat(?:e|ion)(?: now)?[.!]?$",
+        r"^(?:once|monthly|annual(?:ly)?|yearly|one[- ]time|continue|other amount|\$\d+(?:\s*/\s*month)?)$",
+        r"\bnot ready to (?:support|donate|contribute)\b",
+        r"^remind me later\.?$",
+        r"^pa(?:y|i)ment methods?$",
+        r"\bbecome a (?:member|patron|supporter|subscriber)\b",
+        r"^a message from .{1,60}:?$",
+        r"^dear (?:readers?|friends?)[,!:]?$",
+        r"\bplease (?:support|donate|consider (?:supporting|donating|a contribution))\b",
+        r"\bподдержите\b|\bпожертвова",
+        r"\bunterstützen sie\b|\bjetzt spenden\b",
+        r"\bsoutenez\b|\bfaire un don\b",
+        r"\bapoya(?:nos)?\b.{0,30}\bperiodismo\b|\bdona ahora\b",
+        r"\bủng hộ\b",
+    ],
+    "newsletter": [
+        r"\bsign up (?:for|to) (?:our|the)\b.{0,40}\bnewsletters?\b",
+        r"\bsubscribe (?:to|for) (?:our|the)\b.{0,40}\b(?:newsletters?|mailing list|channel)\b",
+        r"\bour (?:free )?(?:weekly |daily |monthly )?newsletters?\b",
+        r"\byou will receive it in your (?:mail|in)box\b",
+        r"\bnever miss (?:the latest|a story|an update)\b",
+        r"\b(?:delivered|straight) to your inbox\b",
+        r"^(?:enter your )?e-?mail(?: address)?:?$",
+        r"^(?:subscribe|sign up)(?: now| today)?[.!]?$",
+        r"\bподпишитесь на (?:нашу )?рассылк",
+        r"\bnewsletter abonnieren\b",
+        r"\babonnez-vous à (?:notre|la) newsletter\b",
+        r"\bsuscr[íi]bete a (?:nuestro|el) bolet[íi]n\b",
+        r"\bđăng ký nhận bản tin\b",
+    ],
+    "privacy": [
+        r"\b(?:privacy policy|terms of (?:use|service)|cookie policy|terms and conditions)\b",
+        r"\bwe use cookies\b|\bthis (?:web)?site uses cookies\b",
+        r"\ball rights reserved\b",
+        r"^©\s*(?:\d{4}|copyright)\b.{0,80}$",
+        r"\bполитик\w+ конфиденциальности\b",
+        r"\bdatenschutz(?:erklärung)?\b",
+        r"\bpolitique de confidentialité\b|\bmentions légales\b",
+        r"\bpolítica de privacidad\b",
+    ],
+    "social": [
+        r"\bfollow us\b",
+        r"\b(?:share|tweet|post) (?:this|on)\b.{0,15}\b(?:article|story|post|page|facebook|twitter|x|whatsapp|telegram|linkedin)\b",
+        r"^(?:share|tweet|e-?mail|print|copy link|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|vk|ok)"
+        r"(?:\s*[|/·,•]?\s*(?:share|tweet|e-?mail|print|copy link|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|vk|ok))*$",
+        r"\bjoin us on (?:telegram|facebook|twitter|whatsapp)\b",
+        r"\bподписывайтесь\b|^поделиться\b.{0,40}$",
+        r"\bfolgen sie uns\b|^teilen\b.{0,40}$",
+        r"\bsuivez-nous\b|^partager\b.{0,40}$",
+        r"\bs[íi]guenos\b|^compartir\b.{0,40}$",
+        r"\btheo dõi chúng tôi\b|^chia sẻ\b.{0,40}$",
+    ],
+    "icon_font": [
+        r"(?:\b[\w-]*icon\b[\s\-]*){4,}",
+    ],
+    "embed": [
+        r"^(?:youtube|vimeo|spotify|soundcloud|twitter|instagram|facebook|tiktok|dailymotion)\s+(?:player|video|post|embed|audio)$",
+        r"^loading (?:video|player|tweet|content)",
+        r"\byour browser does not support (?:the )?(?:video|audio|iframe)",
+        r"^(?:video|audio|watch|listen)[.:]?$",
+        r"^this (?:video|content|embed) is (?:not available|unavailable)",
+        r"^(?:advertisement|sponsored|ad|anzeige|реклама|publicidad|publicité)$",
+    ],
+    "read_more": [
+        r"^(?:read|see|view|load|show) (?:more|all|full|the full|next)\b.{0,40}$",
+        r"^more (?:posts|stories|news|articles|from|on)\b.{0,40}$",
+        r"^(?:scroll|back|go) to top$",
+        r"^(?:related|recommended|popular|trending|latest)(?: posts| articles| stories| news| content)?:?$",
+        r"^(?:previous|next|older|newer) (?:post|article|story|entry)\b.{0,80}$",
+        r"^(?:also read|read also|see also|you may also like|you might also like|recommended for you)\b.{0,80}$",
+        r"^(?:continue reading|keep reading|click here)\b.{0,40}$",
+        r"^(?:читайте также|читать далее|подробнее)\b.{0,80}$",
+        r"^(?:auch lesen|lesen sie auch|mehr zum thema|weiterlesen)\b.{0,80}$",
+        r"^(?:à lire aussi|lire aussi|lire la suite|voir aussi)\b.{0,80}$",
+        r"^(?:lee también|leer más|ver más)\b.{0,80}$",
+        r"^(?:xem thêm|đọc thêm|tin liên quan)\b.{0,80}$",
+        r"^tags?:.{0,120}$",
+    ],
+    "comment_prompt": [
+        r"\b(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response)\b",
+        r"\byou can comment (?:on )?this article\b",
+        r"\bcomments? (?:are|is) (?:closed|disabled|moderated)\b",
+        r"\byou must be logged in to (?:post a comment|reply|comment)\b",
+        r"^\d*\s*(?:comments?|replies|responses)$",
+        r"^(?:join the (?:discussion|conversation)|what do you think\?)$",
+        r"\bоставить комментарий\b|\bкомментари[йиея]\b",
+        r"\bkommentar (?:schreiben|verfassen|hinterlassen)\b|^kommentare?$",
+        r"\blaisser un commentaire\b|^commentaires?$",
+        r"\bdeja (?:un|tu) comentario\b|^comentarios?$",
+        r"\bbình luận\b|\bgửi bình luận\b",
+    ],
+    "author_promo": [
+        r"^hi,? i(?:'m| am)\b.{1,80}\b(?:writer|designer|blogger|developer|editor|author|seo|marketer)\b",
+        r"\b(?:web designer|content writer|blogger|seo expert)\b.{0,60}\b(?:on|at|of)\s+\S+\.(?:com|net|org|in|co|info)\b",
+        r"^(?:about the author|author bio|written by)\b.{0,80}$",
+    ],
+    "photo_credit": [
+        r"^(?:photo|image|picture|credit|foto|фото)s?\s*(?::|by|©)\s*.{1,80}$",
+        r"^[\w.’'\- ]{2,60}\s*/\s*" + _PUBLISHERS + r"(?:\s*/\s*[\w ]{2,30})?$",
+        r"^©\s*[\w.’'\- ]{2,60}(?:\s*/\s*[\w ]{2,40})?$",
+    ],
+    "navigation": [
+        r"^(?:home|menu|search|log ?in|sign ?in|register|skip to (?:main )?content|toggle navigation|close|open menu)$",
+        r"^(?:world|local|breaking|latest|top|business|politics|sports?|tech(?:nology)?|science|health|opinion|"
+        r"entertainment|lifestyle|culture|us|uk|europe|asia|africa|americas|middle east|national|international)\s+news$",
+        r"^(?:news|politics|world|business|opinion|sports|technology|science|health|culture|economy|video|photos)$",
+        r"^[×✕✖x]$",
+    ],
+}
+
+OPENERS: dict[str, list[str]] = {
+    "adblock": [r"^ad[- ]?block(?:er)? detected", r"\bit looks like you(?:'re|’re| are) using an ad[- ]?blocker"],
+    "donation": [r"^a message from .{1,60}:?$", r"^enjoying ad-free content\??$", r"^support us[.!]?$", r"^dear readers?,?$"],
+    "newsletter": [r"\bsign up (?:for|to) (?:our|the)\b.{0,40}\bnewsletters?\b", r"\bsubscribe to (?:our|the)\b.{0,40}\bnewsletters?\b"],
+}
+
+#: A block inside a wall continues it if the publisher speaks to the reader about the wall's business.
+CONTINUATION = (
+    r"\b(?:your|you)\b.{0,60}\b(?:support|help|donat\w*|contribut\w*|subscri\w*|inbox|e-?mail|ad-?block\w*|ads|journalism)\b"
+    r"|\b(?:we|our|us)\b.{0,60}\b(?:journalis\w+|support|help|ads|newsletter|work|staff|readers?|reporting|newsroom)\b"
+    r"|\b(?:support(?:ing)?|donat\w+|contribut\w+)\b.{0,80}\b(?:us|our|journalism)\b"
+    r"|\bsubscribers?\b"
+)
+
+INLINE: dict[str, list[str]] = {
+    "photo_credit": [
+        # "… visits Russia, July 6 © Alexey Filippov/Sputnik" (a credit closing a caption)
+        r"\s*©\s*[\w.’'\- ]{2,60}(?:\s*/\s*[\w.’'\- ]{2,40})?\s*$",
+        # "(AP Photo/Minh Hoang)", "(Reuters/Jane Doe)", "(Photo: Getty Images)"
+        r"\s*\((?:" + _PUBLISHERS + r"|[A-Z]{2,6})\s*(?:Photo|Picture|Image|Foto)s?\s*/\s*[^()\n]{2,60}\)",
+        r"\s*\((?:Photo|Image|Picture)s?\s*(?::|by)\s*[^()\n]{2,60}\)",
+    ],
+}
+
+
+def _alternation(table: dict[str, list[str]]) -> re.Pattern[str]:
+    parts = [f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in pats)})" for kind, pats in table.items()]
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+LINE_RE = _alternation(LINE_PATTERNS)
+OPENER_RE = _alternation(OPENERS)
+CONTINUATION_RE = re.compile(CONTINUATION, re.IGNORECASE)
+INLINE_RE = _alternation(INLINE)
+KINDS: tuple[str, ...] = tuple(LINE_PATTERNS) + ("repeated_title", "boilerplate", "header", "footer", "aside", "form", "widget")
+
+
+def is_icon_font(text: str) -> bool:
+    """A run of icon-font class names ("icon bookmark-bicon bookmarkicon cameraicon …")."""
+    tokens = text.split()
+    return len(tokens) >= 6 and sum(1 for t in tokens if "icon" in t.lower()) >= 0.3 * len(tokens)
+
+
+def match_kind(text: str) -> str | None:
+    """The chrome kind a block's text announces, or None."""
+    m = LINE_RE.search(text)
+    return m.lastgroup if m else None
+
+
+def opener_kind(text: str) -> str | None:
+    """The wall kind this block opens, or None."""
+    m = OPENER_RE.search(text)
+    return m.lastgroup if m else None

@@ -1,0 +1,148 @@
+"""The ``credscore`` command.
+
+    credscore report PATH... [--format table|json|jsonl|html] [--output FILE]
+    credscore clean PATH
+
+PATH is a file, a directory (its files, recursively, sorted) or ``-`` (stdin).
+Exit codes: 0 every document analysed; 1 some failed (each failure reported, the
+rest still analysed); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from . import __version__
+from .analysis import analyze
+from .errors import CredscoreError
+from .report import FORMATS, render_html, render_table, to_json, to_jsonl
+from .types import Analysis, Document
+
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2, as documented
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, bytes | None, str | None]]:
+    """``(name, content, error)`` for each input; directories are walked sorted."""
+    for p in paths:
+        if p == "-":
+            yield "<stdin>", sys.stdin.buffer.read(), None
+            continue
+        path = Path(p)
+        if path.is_dir():
+            files = sorted(f for f in path.rglob("*") if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            for f in files:
+                yield from _read(f)
+        else:
+            yield from _read(path)
+
+
+def _read(path: Path) -> Iterator[tuple[str, bytes | None, str | None]]:
+    try:
+        yield str(path), path.read_bytes(), None
+    except OSError as e:
+        yield str(path), None, f"cannot read: {e.strerror or e}"
+
+
+def _analyze_all(paths: Sequence[str], **kw: Any) -> tuple[list[Analysis | dict[str, Any]], int]:
+    results: list[Analysis | dict[str, Any]] = []
+    failures = 0
+    for name, content, err in iter_inputs(paths):
+        if content is None:
+            results.append({"name": name, "error": {"kind": "io", "message": err}})
+            failures += 1
+            continue
+        ctype = "html" if Path(name).suffix.lower() in _HTML_SUFFIXES else None
+        try:
+            results.append(analyze(Document(content=content, name=name, content_type=ctype), **kw))  # type: ignore[arg-type]
+        except CredscoreError as e:
+            results.append({"name": name, "error": {"kind": e.kind, "message": str(e)}})
+            failures += 1
+    return results, failures
+
+
+def _write(text: str, output: str | None) -> None:
+    if output and output != "-":
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    results, failures = _analyze_all(args.paths, published=args.published, crawled=args.crawled)
+    if not results:
+        print("credscore: no documents found", file=sys.stderr)
+        return EXIT_USAGE
+    fmt = args.format
+    if fmt == "json":
+        text = to_json(results, include_text=args.include_text)
+    elif fmt == "jsonl":
+        text = to_jsonl(results, include_text=args.include_text)
+    elif fmt == "html":
+        text = render_html(results)
+    else:
+        text = render_table(results)
+    _write(text, args.output)
+    for r in results:
+        if isinstance(r, dict):
+            print(f"credscore: {r['name']}: {r['error']['kind']}: {r['error']['message']}", file=sys.stderr)
+    return EXIT_FAILURES if failures else EXIT_OK
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    results, failures = _analyze_all(args.paths)
+    out = []
+    for r in results:
+        if isinstance(r, Analysis):
+            out.append(r.text if r.text.endswith("\n") else r.text + "\n")
+        else:
+            print(f"credscore: {r['name']}: {r['error']['kind']}: {r['error']['message']}", file=sys.stderr)
+    _write("\n".join(out), args.output)
+    return EXIT_FAILURES if failures else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="credscore", description="How far to trust a web document.")
+    p.add_argument("--version", action="version", version=f"credscore {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+    r = sub.add_parser("report", help="score documents and print a report")
+    r.add_argument("paths", nargs="+", metavar="PATH", help="file, directory or - for stdin")
+    r.add_argument("--format", "-f", choices=FORMATS, default="table")
+    r.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    r.add_argument("--include-text", action="store_true", help="json/jsonl: add the cleaned and source text")
+    r.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of the documents, if known")
+    r.add_argument("--crawled", metavar="YYYY-MM-DD", help="crawl date of the documents, if known")
+    r.set_defaults(func=cmd_report)
+    c = sub.add_parser("clean", help="print the cleaned article text")
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("--output", "-o", metavar="FILE")
+    c.set_defaults(func=cmd_clean)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except CredscoreError as e:  # e.g. a bad --published date
+        print(f"credscore: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""The credibility score: a linear model over signal values, stored as plain JSON.
+
+The model file (``models/score.json``, shipped inside the wheel as
+``credscore.models``) holds a standardised logistic regression trained with
+scikit-learn (see ``tools/train_score.py``) and, optionally, an isotonic
+calibration table.  It is read with :func:`json.load` and validated: no pickle,
+nothing executable.  A malformed or tampered file raises
+:class:`~credscore.errors.ModelError`.
+
+Features are named ``"<signal>"`` (the signal's ``value``) or
+``"<signal>.<detail>"`` (a number in its ``details``).  A signal that is missing or
+not applicable contributes its training mean, i.e. nothing.
+
+Explanation: with ``z = b + Σ cᵢ`` (``cᵢ`` = coefficient × standardised feature),
+the score moves from the base rate ``σ(b)`` to ``σ(z)``.  Each signal gets the share
+``cᵢ / Σ c`` of that move, in points, so the contributions add up exactly to
+``score − base``; when ``Σ c ≈ 0`` the local slope ``σ'(z)`` is used instead.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import ModelError
+from .types import Contribution, Signal
+
+MODEL_FORMAT = "credscore-linear/1"
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A standardised logistic regression with optional isotonic calibration."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    calib_x: tuple[float, ...] = ()
+    calib_y: tuple[float, ...] = ()
+    info: Mapping[str, Any] | None = None
+    clip: float = 5.0  # standardised features are clipped to ±clip: no wild extrapolation
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "LinearModel":
+        try:
+            if d.get("format") != MODEL_FORMAT:
+                raise ModelError(f"unknown model format {d.get('format')!r}; expected {MODEL_FORMAT!r}")
+            feats = tuple(str(f) for f in d["features"])
+            nums = {k: tuple(float(x) for x in d[k]) for k in ("mean", "scale", "coef")}
+            calib = d.get("calibration") or {}
+            cx = tuple(float(x) for x in calib.get("x", ()))
+            cy = tuple(float(y) for y in calib.get("y", ()))
+            intercept = float(d["intercept"])
+            clip = float(d.get("clip", 5.0))
+        except ModelError:
+            raise
+        except (KeyError, TypeError, ValueError) as e:
+            raise ModelError(f"malformed model file: {e!r}") from e
+        n = len(feats)
+        if any(len(v) != n for v in nums.values()) or len(cx) != len(cy):
+            raise ModelError("malformed model file: array lengths disagree")
+        vals = nums["mean"] + nums["scale"] + nums["coef"] + cx + cy + (intercept, clip)
+        if not all(math.isfinite(v) for v in vals) or any(s <= 0 for s in nums["scale"]):
+            raise ModelError("malformed model file: non-finite number or non-positive scale")
+        if any(b < a for a, b in zip(cx, cx[1:])) or any(not 0.0 <= y <= 1.0 for y in cy):
+            raise ModelError("malformed model file: calibration table is not monotone in [0, 1]")
+        return cls(feats, nums["mean"], nums["scale"], nums["coef"], intercept, cx, cy, d.get("info"), clip)
+
+    def calibrate(self, p: float) -> float:
+        """Map a raw probability through the isotonic table (linear interpolation)."""
+        xs, ys = self.calib_x, self.calib_y
+        if not xs:
+            return p
+        if p <= xs[0]:
+            return ys[0]
+        if p >= xs[-1]:
+            return ys[-1]
+        lo, hi = 0, len(xs) - 1
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if xs[mid] <= p:
+                lo = mid
+            else:
+                hi = mid
+        x0, x1, y0, y1 = xs[lo], xs[hi], ys[lo], ys[hi]
+        return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
+
+    def feature_vector(self, signals: Mapping[str, Signal]) -> list[float]:
+        return [feature_value(signals, f, m) for f, m in zip(self.features, self.mean)]
+
+    def score(self, signals: Mapping[str, Signal]) -> tuple[float, list[Contribution]]:
+        """Score 0–100 and each signal's contribution in points, largest first."""
+        x = self.feature_vector(signals)
+        k = self.clip
+        terms = [c * max(-k, min(k, (xi - m) / s)) for xi, m, s, c in zip(x, self.mean, self.scale, self.coef)]
+        z = self.intercept + sum(terms)
+        base = 100.0 * self.calibrate(_sigmoid(self.intercept))
+        score = 100.0 * self.calibrate(_sigmoid(z))
+        total = z - self.intercept
+        if abs(total) > 1e-9:
+            per_unit = (score - base) / total
+        else:
+            p = _sigmoid(z)
+            per_unit = 100.0 * p * (1 - p)
+        by_signal: dict[str, list[float]] = {}
+        for f, t, xi in zip(self.features, terms, x):
+            name = f.split(".", 1)[0]
+            acc = by_signal.setdefault(name, [0.0, 0.0])
+            acc[0] += t * per_unit
+            if f == name:
+                acc[1] = xi
+        contribs = [
+            Contribution(name=k, points=round(v[0], 3), value=_signal_value(signals, k, v[1]))
+            for k, v in by_signal.items()
+        ]
+        contribs.sort(key=lambda c: (-abs(c.points), c.name))
+        return max(0.0, min(100.0, score)), contribs
+
+
+def _signal_value(signals: Mapping[str, Signal], name: str, default: float) -> float:
+    s = signals.get(name)
+    return float(s.value) if s is not None else default
+
+
+def feature_value(signals: Mapping[str, Signal], feature: str, default: float = 0.0) -> float:
+    """The number a feature name refers to; ``default`` if missing or not applicable."""
+    name, _, key = feature.partition(".")
+    s = signals.get(name)
+    if s is None or not s.applicable:
+        return default
+    v = s.value if not key else s.details.get(key, default)
+    try:
+        v = float(v)
+    except (TypeError, ValueError):
+        return default
+    return v if math.isfinite(v) else default
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def load_model(path: str | Path | None = None) -> LinearModel:
+    """Load a score model from ``path`` or the one shipped with the package."""
+    if path is None:
+        return _shipped_model()
+    try:
+        with open(path, "rb") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError) as e:
+        raise ModelError(f"cannot read model {path}: {e}") from e
+    return LinearModel.from_dict(data)
+
+
+def read_model_file(name: str) -> bytes:
+    """Bytes of a file shipped in ``models/`` (package data ``credscore.models``).
+
+    Installed, the files live in the ``credscore.models`` package; in a source
+    checkout that is not installed they are read from ``<repo>/models``.
+    """
+    try:
+        return resources.files("credscore.models").joinpath(name).read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        local = Path(__file__).resolve().parent.parent / "models" / name
+        try:
+            return local.read_bytes()
+        except OSError as e:
+            raise ModelError(f"model file {name!r} not found in the package or {local.parent}") from e
+
+
+@lru_cache(maxsize=1)
+def _shipped_model() -> LinearModel:
+    try:
+        data = json.loads(read_model_file("score.json"))
+    except ValueError as e:
+        raise ModelError(f"the shipped score model is not valid JSON: {e}") from e
+    return LinearModel.from_dict(data)
