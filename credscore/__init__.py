@@ -27,6 +27,7 @@ from .types import (
     RemovedBlock,
     Repair,
     Signal,
+    SourcePrior,
     Span,
 )
 
@@ -58,6 +59,7 @@ __all__ = [
     "RemovedBlock",
     "Repair",
     "Signal",
+    "SourcePrior",
     "Span",
     "__version__",
     "analyze",

@@ -78,7 +78,8 @@ def _write(text: str, output: str | None) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    results, failures = _analyze_all(args.paths, published=args.published, crawled=args.crawled)
+    results, failures = _analyze_all(args.paths, published=args.published, crawled=args.crawled,
+                                     url=args.url, use_source_prior=not args.no_source_prior)
     if not results:
         print("credscore: no documents found", file=sys.stderr)
         return EXIT_USAGE
@@ -121,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--include-text", action="store_true", help="json/jsonl: add the cleaned and source text")
     r.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of the documents, if known")
     r.add_argument("--crawled", metavar="YYYY-MM-DD", help="crawl date of the documents, if known")
+    r.add_argument("--url", metavar="URL", help="the page's URL: its domain's CRED-1 listing is shown apart "
+                   "from the text score (source prior)")
+    r.add_argument("--no-source-prior", action="store_true", help="ignore the URL's CRED-1 listing")
     r.set_defaults(func=cmd_report)
     c = sub.add_parser("clean", help="print the cleaned article text")
     c.add_argument("paths", nargs="+", metavar="PATH")

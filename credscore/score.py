@@ -7,6 +7,12 @@ calibration table.  It is read with :func:`json.load` and validated: no pickle,
 nothing executable.  A malformed or tampered file raises
 :class:`~credscore.errors.ModelError`.
 
+The calibration table (``"calibration": {"x": [...], "y": [...]}``, optional) maps
+the raw probability to the calibrated one by linear interpolation; ``x`` must be
+non-decreasing and ``y`` within [0, 1] and non-decreasing (a calibration that
+reverses the ranking is rejected).  Extra keys (``"method"``, ``"info"``) are
+documentation and ignored.
+
 Features are named ``"<signal>"`` (the signal's ``value``) or
 ``"<signal>.<detail>"`` (a number in its ``details``).  A signal that is missing or
 not applicable contributes its training mean, i.e. nothing.
@@ -69,9 +75,18 @@ class LinearModel:
         vals = nums["mean"] + nums["scale"] + nums["coef"] + cx + cy + (intercept, clip)
         if not all(math.isfinite(v) for v in vals) or any(s <= 0 for s in nums["scale"]):
             raise ModelError("malformed model file: non-finite number or non-positive scale")
-        if any(b < a for a, b in zip(cx, cx[1:])) or any(not 0.0 <= y <= 1.0 for y in cy):
+        if (any(b < a for a, b in zip(cx, cx[1:])) or any(b < a for a, b in zip(cy, cy[1:]))
+                or any(not 0.0 <= y <= 1.0 for y in cy)):
             raise ModelError("malformed model file: calibration table is not monotone in [0, 1]")
         return cls(feats, nums["mean"], nums["scale"], nums["coef"], intercept, cx, cy, d.get("info"), clip)
+
+    @property
+    def base(self) -> float:
+        """The score (0–100) of a document whose every feature is at its training mean.
+
+        The explanation's contributions add up to ``score − base``.
+        """
+        return 100.0 * self.calibrate(_sigmoid(self.intercept))
 
     def calibrate(self, p: float) -> float:
         """Map a raw probability through the isotonic table (linear interpolation)."""
@@ -101,7 +116,7 @@ class LinearModel:
         k = self.clip
         terms = [c * max(-k, min(k, (xi - m) / s)) for xi, m, s, c in zip(x, self.mean, self.scale, self.coef)]
         z = self.intercept + sum(terms)
-        base = 100.0 * self.calibrate(_sigmoid(self.intercept))
+        base = self.base
         score = 100.0 * self.calibrate(_sigmoid(z))
         total = z - self.intercept
         if abs(total) > 1e-9:

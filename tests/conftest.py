@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
-DATA = SHARED / "data"
+DATA = Path(os.environ["CREDSCORE_DATA"]) if os.environ.get("CREDSCORE_DATA") else SHARED / "data"
 
 
 def seed_path(prefix: str) -> Path:

@@ -37,6 +37,7 @@ def render_table(items: Iterable[Analysis | dict[str, Any]]) -> str:
             continue
         rows = [
             ("score", f"{a_score(it)}"),
+            *([("with source", _with_source(it))] if it.source_prior else []),
             ("title", it.title or "-"),
             ("top reasons", _reasons(it)),
             ("chrome removed", _chrome(it)),
@@ -46,6 +47,13 @@ def render_table(items: Iterable[Analysis | dict[str, Any]]) -> str:
             rows.append(("language", it.language))
         out.append(f"{it.name or '<document>'}\n" + "".join(f"  {k:<15}{v}\n" for k, v in rows))
     return "\n".join(out)
+
+
+def _with_source(a: Analysis) -> str:
+    """The score with the CRED-1 source prior, shown apart from the text score."""
+    p = a.source_prior
+    s = a.score_with_source if a.score_with_source is not None else a.score
+    return f"{s:5.1f} ({band(s)}; {p.domain} is on {p.list_name} as {p.category}, {p.points:+.1f})" if p else "-"
 
 
 def a_score(a: Analysis) -> str:
