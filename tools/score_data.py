@@ -337,6 +337,25 @@ def matrix(dicts: Sequence[dict[str, float]], features: Sequence[str]) -> np.nda
 # ---------------------------------------------------------------------------
 
 
+def choose_transforms(X: np.ndarray, max_skew: float = 2.0) -> list[str]:
+    """``"slog"`` for heavy-tailed columns (skewness of the present values > ``max_skew``), else ``""``."""
+    out = []
+    for j in range(X.shape[1]):
+        v = X[~np.isnan(X[:, j]), j]
+        sd_ = v.std()
+        skew = float(np.mean(((v - v.mean()) / sd_) ** 3)) if sd_ > 0 else 0.0
+        out.append("slog" if abs(skew) > max_skew else "")
+    return out
+
+
+def apply_transforms(X: np.ndarray, transforms: Sequence[str]) -> np.ndarray:
+    X = X.copy()
+    for j, t in enumerate(transforms):
+        if t == "slog":
+            X[:, j] = np.sign(X[:, j]) * np.log1p(np.abs(X[:, j]))
+    return X
+
+
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
@@ -344,6 +363,8 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 def predict(model: dict[str, Any], X: np.ndarray) -> np.ndarray:
     """The calibrated probability, exactly as :class:`credscore.score.LinearModel` computes it."""
     mean, scale, coef = (np.array(model[k], dtype=float) for k in ("mean", "scale", "coef"))
+    if model.get("transforms"):
+        X = apply_transforms(X, model["transforms"])
     Xf = np.where(np.isnan(X), mean, X)
     clip = float(model.get("clip", CLIP))
     z = float(model["intercept"]) + np.clip((Xf - mean) / scale, -clip, clip) @ coef
@@ -362,8 +383,49 @@ def _standardise(X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.clip((Xf - mean) / scale, -CLIP, CLIP), mean, scale
 
 
+AUGMENTED_SIGNAL = "spin"  # the one signal the synthetic spun copies can teach anything about
+
+
+def _fit_two_stage(Z: np.ndarray, y: np.ndarray, real: np.ndarray, aug_cols: Sequence[int], lr,
+                   C: float) -> tuple[np.ndarray, float]:
+    """Logistic regression in which the synthetic rows inform only the spin features.
+
+    Stage 1 fits every other feature (and the intercept) on the real documents
+    alone.  Stage 2 keeps that linear predictor fixed as an offset and fits the
+    coefficients of the :data:`AUGMENTED_SIGNAL` features on real documents plus
+    the spun copies (L2 penalty ``1/(2C)``, as scikit-learn's).  So a spun copy,
+    which differs from its reliable original only by being spun, can teach what
+    spin is worth but cannot drag the other coefficients toward "sounds like a
+    mainstream article ⇒ unreliable".  Without synthetic rows (or spin features)
+    this is a plain logistic regression on all features.
+    """
+    if real.all() or not aug_cols:
+        c = lr().fit(Z, y)
+        return c.coef_[0].copy(), float(c.intercept_[0])
+    from scipy.optimize import minimize
+
+    other = [j for j in range(Z.shape[1]) if j not in set(aug_cols)]
+    c1 = lr().fit(Z[real][:, other], y[real])
+    coef = np.zeros(Z.shape[1])
+    coef[other] = c1.coef_[0]
+    intercept = float(c1.intercept_[0])
+    offset = Z[:, other] @ coef[other] + intercept
+    A = Z[:, aug_cols]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = offset + A @ w
+        p = _sigmoid(z)
+        ll = np.sum(np.logaddexp(0, z) - y * z) + np.dot(w, w) / (2 * C)
+        return float(ll), A.T @ (p - y) + w / C
+
+    res = minimize(loss, np.zeros(len(aug_cols)), jac=True, method="L-BFGS-B")
+    coef[list(aug_cols)] = res.x
+    return coef, intercept
+
+
 def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray, features: Sequence[str],
-              C: float = DEFAULT_C, calibration: str = DEFAULT_CALIBRATION, seed: int = SEED) -> dict[str, Any]:
+              C: float = DEFAULT_C, calibration: str = DEFAULT_CALIBRATION, seed: int = SEED,
+              transform: bool = True) -> dict[str, Any]:
     """Fit the logistic regression on all rows and calibrate it on held-out folds.
 
     Calibration: out-of-fold raw probabilities (GroupKFold by ``groups``, 5 folds)
@@ -375,13 +437,19 @@ def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
+    transforms = choose_transforms(X) if transform else [""] * X.shape[1]
+    X = apply_transforms(X, transforms)
     Z, mean, scale = _standardise(X)
 
     def lr() -> LogisticRegression:
         return LogisticRegression(C=C, max_iter=2000, random_state=seed)
 
-    clf = lr().fit(Z, y)
-    coef, intercept = clf.coef_[0].copy(), float(clf.intercept_[0])
+    aug_cols = [j for j, f in enumerate(features) if f.split(".", 1)[0] == AUGMENTED_SIGNAL]
+
+    def fit_linear(Zt: np.ndarray, yt: np.ndarray, rt: np.ndarray) -> tuple[np.ndarray, float]:
+        return _fit_two_stage(Zt, yt, rt, aug_cols, lr, C)
+
+    coef, intercept = fit_linear(Z, y, real)
     calib = None
     if calibration != "none":
         oof = np.full(len(y), np.nan)
@@ -390,9 +458,9 @@ def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray
             if len(set(y[tr])) < 2:
                 continue
             Zt, m_, s_ = _standardise(X[tr])
-            c = lr().fit(Zt, y[tr])
+            c_, i_ = fit_linear(Zt, y[tr], real[tr])
             Zte = np.clip((np.where(np.isnan(X[te]), m_, X[te]) - m_) / s_, -CLIP, CLIP)
-            oof[te] = Zte @ c.coef_[0] + c.intercept_[0]
+            oof[te] = Zte @ c_ + i_
         ok = real & ~np.isnan(oof)
         if calibration == "platt":
             pl = LogisticRegression(C=1e6, max_iter=1000).fit(oof[ok, None], y[ok])
@@ -416,6 +484,7 @@ def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray
         "intercept": round(float(intercept), 6),
         "calibration": calib,
         "clip": CLIP,
+        "transforms": transforms,
     }
 
 
