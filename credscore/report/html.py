@@ -115,7 +115,7 @@ def _gauge(score: float) -> str:
     ticks = "".join(
         f'<text class="tick" x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{v}</text>'
         for v, (x, y) in ((v, _tick_pos(v, cx, cy, r + 14)) for v in (0, 40, 70, 100)))
-    return (f'<svg class="gauge" viewBox="0 -6 200 126" role="img" aria-label="Score {score:.0f} of 100, '
+    return (f'<svg class="gauge" viewBox="-10 -6 220 126" role="img" aria-label="Score {score:.0f} of 100, '
             f'{_e(_BAND_LABEL[b])}">{track}{value}{ticks}'
             f'<text class="gauge-num {b}" x="100" y="92" text-anchor="middle">{score:.0f}</text>'
             f'<text class="gauge-sub" x="100" y="113" text-anchor="middle">of 100 · {b}</text></svg>')
@@ -370,9 +370,10 @@ def _summary(items: Sequence[Analysis | dict[str, Any]], slot: _Slots) -> str:
             k[1] += r.end - r.start
         for kind in {r.kind for r in a.removed}:
             kinds[kind][2] += 1
-    kind_rows = "".join(f'<tr><th scope="row"><span class="badge">{_e(k)}</span></th><td class="num">{v[2]}</td>'
-                        f'<td class="num">{v[0]:,}</td><td class="num">{v[1]:,}</td></tr>'
-                        for k, v in sorted(kinds.items(), key=lambda kv: (-kv[1][0], kv[0])))
+    kind_items = "".join(
+        f'<li><span class="badge">{_e(k)}</span> {v[0]:,} block{"s" * (v[0] != 1)} in {v[2]} '
+        f'document{"s" * (v[2] != 1)} <span class="muted">· {v[1]:,} chars</span></li>'
+        for k, v in sorted(kinds.items(), key=lambda kv: (-kv[1][0], kv[0])))
 
     head = ['<th scope="col" data-sort="num" class="num">#</th>', '<th scope="col" data-sort="text">document</th>',
             '<th scope="col" data-sort="num" class="num">score</th>', '<th scope="col" data-sort="num" class="num">flags</th>']
@@ -415,10 +416,10 @@ def _summary(items: Sequence[Analysis | dict[str, Any]], slot: _Slots) -> str:
 <figure class="card"><figcaption>Scores</figcaption>{_histogram(scores)}</figure>
 <div class="card"><h3>Flags by signal</h3><table class="compact"><thead><tr><th scope="col">signal</th>
 <th scope="col" class="num">flagged</th><th scope="col" class="num">share</th><th scope="col" class="num">evidence</th>
-<th scope="col" class="num">n/a</th></tr></thead><tbody>{"".join(flag_rows)}</tbody></table></div>
-<div class="card"><h3>Chrome removed by kind</h3><table class="compact"><thead><tr><th scope="col">kind</th>
-<th scope="col" class="num">documents</th><th scope="col" class="num">blocks</th><th scope="col" class="num">characters</th>
-</tr></thead><tbody>{kind_rows or '<tr><td colspan="4" class="muted">none</td></tr>'}</tbody></table></div>
+<th scope="col" class="num"><abbr title="not applicable">n/a</abbr></th></tr></thead><tbody>{"".join(flag_rows)}</tbody></table></div>
+</div>
+<div class="card wide"><h3>Chrome removed by kind</h3>
+<ul class="kindlist">{kind_items or '<li class="muted">none</li>'}</ul></div>
 </div>
 <h3 id="docs-h">Documents</h3>
 <p class="hint muted">Select a column heading to sort (needs JavaScript); ⚑ marks a flagged signal.</p>
