@@ -377,8 +377,8 @@ def _summary(items: Sequence[Analysis | dict[str, Any]], slot: _Slots) -> str:
 
     head = ['<th scope="col" data-sort="num" class="num">#</th>', '<th scope="col" data-sort="text">document</th>',
             '<th scope="col" data-sort="num" class="num">score</th>', '<th scope="col" data-sort="num" class="num">flags</th>']
-    head += [f'<th scope="col" data-sort="num" class="num"><span class="swatch s{slot(n)}" aria-hidden="true"></span>'
-             f'{_e(n)}</th>' for n in sig_names]
+    head += [f'<th scope="col" data-sort="num" class="num"><span class="nw"><span class="swatch s{slot(n)}" '
+             f'aria-hidden="true"></span>{_e(n)}</span></th>' for n in sig_names]
     head.append('<th scope="col" data-sort="num" class="num">chrome removed</th>')
     rows = []
     for i, it in enumerate(items):
@@ -395,7 +395,7 @@ def _summary(items: Sequence[Analysis | dict[str, Any]], slot: _Slots) -> str:
                  f'<td data-v="{_e(a.name or "")}"><a href="#doc-{i}">{_e(a.name or f"document {i + 1}")}</a>'
                  f'{f"<br><span class=muted>{_e(_short(a.title))}</span>" if a.title else ""}</td>',
                  f'<td class="num" data-v="{a.score:.3f}"><span class="chip {b}">{a.score:.1f}</span></td>',
-                 f'<td class="num" data-v="{len(a.flags)}">{_e(", ".join(a.flags)) or "–"}</td>']
+                 f'<td class="num flaglist" data-v="{len(a.flags)}">{_e(", ".join(a.flags)) or "–"}</td>']
         for n in sig_names:
             s = a.signals.get(n)
             if s is None:
