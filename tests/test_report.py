@@ -290,3 +290,40 @@ def test_cli_colour_flags(capsys):
     assert main(["report", one, "--color", "always", "--no-color"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "score" in out and "(high)" in out
+
+
+# --------------------------------------------------------------------------- contrast
+
+
+def _luminance(hex_colour: str) -> float:
+    h = hex_colour.lstrip("#")
+    rgb = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_report_colours_meet_wcag_aa():
+    """Text colours against the backgrounds they sit on: at least 4.5:1 (WCAG 2 AA, normal text)."""
+    from credscore.report.html import _asset
+
+    css = _asset("report.css")
+    root = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})", css.split("}", 1)[0]))
+    slots = re.findall(r"\.s\d \{ --bg: (#[0-9a-fA-F]{6}); --ul: (#[0-9a-fA-F]{6})", css)
+    assert len(slots) == 8 and {"ink", "muted", "low", "medium", "high", "page", "card"} <= set(root)
+    white = "#ffffff"
+    pairs = [(root["ink"], bg) for bg, _ in slots]                       # highlighted text
+    pairs += [(ul, white) for _, ul in slots]                            # swatch/underline colours on white (≥ 3 needed)
+    pairs += [(root[b], bg) for b in ("low", "medium", "high") for bg in (white, root["card"], "#f8f9fa")]
+    pairs += [(white, root[b]) for b in ("low", "medium", "high")]      # score chips
+    pairs += [(root["low"], root["low-tint"]), (root["ink"], root["low-tint"])]  # flags, flagged cells
+    pairs += [(root["muted"], bg) for bg in (white, root["page"], "#fcfcfd", "#f6f7f9", "#f8f9fa")]
+    pairs += [("#4f535a", "#eceef1"), (white, "#3b4554"), (white, "#0e6377"), (white, "#26344a")]  # chrome, badges
+    low = [(fg, bg, round(_contrast(fg, bg), 2)) for fg, bg in pairs if _contrast(fg, bg) < 4.5]
+    assert low == []
+    for colour in ("#4f535a", "#3b4554", "#0e6377", "#26344a"):  # the literals above are the ones in the CSS
+        assert colour in css
