@@ -310,9 +310,9 @@ def _doc(a: Analysis, doc: int, scale: float, slot: _Slots) -> str:
 <label for="doc-{doc}-v-src">As scraped</label></fieldset>
 {_legend(a, slot, n_ev)}
 <div class="view view-clean"><h4>Cleaned text <span class="muted">(what was scored; evidence highlighted)</span></h4>
-<div class="text"{lang} dir="auto">{text}</div></div>
+<div class="text"{lang} dir="auto" tabindex="0">{text}</div></div>
 <div class="view view-src"><h4>As scraped <span class="muted">(removed chrome struck through, with its kind)</span></h4>
-<div class="text"{lang} dir="auto">{scraped}</div></div>
+<div class="text"{lang} dir="auto" tabindex="0">{scraped}</div></div>
 </section>
 <section class="evidence" aria-labelledby="doc-{doc}-ev"><h3 id="doc-{doc}-ev">Evidence</h3>
 {_evidence_list(a, doc, ev, slot)}
