@@ -296,11 +296,11 @@ def _doc(a: Analysis, doc: int, scale: float, slot: _Slots) -> str:
 {_gauge(a.score)}<p class="bandword {b}">Score <strong>{a.score:.1f}</strong> — {_e(_BAND_LABEL[b])}</p>
 <ul class="flags" aria-label="Flags">{flags}</ul>{notes}</section>
 <section class="why" aria-labelledby="doc-{doc}-why"><h3 id="doc-{doc}-why">Why this score</h3>
-<table class="signals"><caption class="vh">Signals of {_e(name)}: value, flag, evidence, points</caption>
+<div class="scroll"><table class="signals"><caption class="vh">Signals of {_e(name)}: value, flag, evidence, points</caption>
 <thead><tr><th scope="col">signal</th><th scope="col" class="num">value</th><th scope="col">flag</th>
 <th scope="col" class="num">evidence</th><th scope="col"><span class="vh">contribution bar</span></th>
 <th scope="col" class="num">points</th></tr></thead>
-<tbody>{_signal_rows(a, scale, slot, n_ev)}</tbody></table></section>
+<tbody>{_signal_rows(a, scale, slot, n_ev)}</tbody></table></div></section>
 </div>
 <section class="textviews" aria-labelledby="doc-{doc}-text"><h3 id="doc-{doc}-text">Text</h3>
 <fieldset class="viewtoggle"><legend>Show</legend>
