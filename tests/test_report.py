@@ -327,3 +327,20 @@ def test_report_colours_meet_wcag_aa():
     assert low == []
     for colour in ("#4f535a", "#3b4554", "#0e6377", "#26344a"):  # the literals above are the ones in the CSS
         assert colour in css
+
+
+def test_hand_built_analysis_without_pieces_still_renders():
+    """An Analysis made by hand (no meta["pieces"]) gets its chrome badges, and its evidence on the cleaned text only."""
+    src = "Menu\nSpun text here.\nShare this"
+    a = credscore.Analysis(
+        text="Spun text here.", title=None, source_text=src,
+        removed=[credscore.RemovedBlock("navigation", "Menu", 0, 4), credscore.RemovedBlock("social", "Share this", 21, 31)],
+        signals={"spin": credscore.Signal("spin", 0.5, True, [credscore.Span(0, 4, "spun: 'Rewritten' → 'Spun'")])},
+        score=42.0, explanation=[credscore.Contribution("spin", -8.0, 0.5)], name="hand.txt")
+    doc = lxml.html.document_fromstring(render_html([a]))
+    (src_view,) = doc.xpath("//div[contains(@class,'view-src')]/div[starts-with(@class,'text')]")
+    assert [b.text for b in src_view.xpath(".//span[@class='badge']")] == ["navigation", "social"]
+    assert _view_text(src_view) == src and src_view.xpath(".//mark") == []
+    (m,) = doc.xpath("//div[contains(@class,'view-clean')]//mark")
+    assert m.text == "Spun" and "'Rewritten' → 'Spun'" in m.get("title")
+    assert "Score 42 of 100, medium" in doc.xpath("//svg[@class='gauge']")[0].get("aria-label")

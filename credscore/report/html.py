@@ -122,6 +122,7 @@ def _gauge(score: float) -> str:
 
 
 def _tick_pos(v: float, cx: float, cy: float, r: float) -> tuple[float, float]:
+    """Where the label of band edge ``v`` sits: just outside the arc, never below its baseline."""
     th = math.pi * (1 - v / 100)
     x, y = cx + r * math.cos(th), cy - r * math.sin(th) + 4
     return x, min(y, cy + 14)
@@ -192,7 +193,7 @@ def _scraped_view(a: Analysis, doc: int, ev: list[tuple[int, str, int, int, str]
                  f'<span class="badge" aria-hidden="true">{_e(r.kind)} → {_e(r.replacement)}</span>'
                  f'<span class="vh">(repaired as {_e(r.replacement)}:) </span>')
         ranges.append(Range(r.start, r.end, open_, "</span>", '<span class="repair">', order=-1))
-    pieces = a.meta.get("pieces") if isinstance(a.meta, dict) or hasattr(a.meta, "get") else None
+    pieces = a.meta.get("pieces")  # absent when an Analysis was built by hand: chrome only, no evidence
     if pieces:
         to_source = source_mapper(pieces)
         for n, sig, s, e, note in ev:
