@@ -146,6 +146,10 @@ def test_html_is_self_contained(seed_page):
             v = el.get(attr)
             assert v is None or v.startswith("#"), (el.tag, attr, v)
     assert "http" not in html.split("<body>")[0]
+    ids = doc.xpath("//@id")
+    assert len(ids) == len(set(ids))  # every in-page link has one target
+    for href in doc.xpath("//a/@href"):
+        assert href[1:] in ids, href
 
 
 def test_every_evidence_span_is_highlighted_in_both_views(seed_page, seed_items):
