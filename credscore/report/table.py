@@ -141,6 +141,7 @@ def _render_rich(items: list[Analysis | dict[str, Any]], width: int) -> str:
                       highlight=False, emoji=False, legacy_windows=False, soft_wrap=False)
     console.print(table)
     if len(items) > 1:
+        console.print()
         foot = Text(f"{len(items)} documents", style="bold")
         if scores:
             foot.append(f" · mean score {sum(scores) / len(scores):.1f}")
