@@ -239,7 +239,7 @@ def test_single_document_has_no_summary_and_a_gauge(seed_items):
     doc = lxml.html.document_fromstring(render_html(seed_items[:1]))
     assert doc.xpath("//section[@class='summary']") == []
     (gauge,) = doc.xpath("//svg[@class='gauge']")
-    assert "Score 1 of 100, low" in gauge.get("aria-label")
+    assert "Score 1.5 of 100, low" in gauge.get("aria-label")
     bars = doc.xpath("//table[@class='signals']//div[@class='cbar']/span")
     assert {b.get("class") for b in bars} == {"pos", "neg"}
     assert doc.xpath("//main") and doc.xpath("//header") and doc.xpath("//footer")
@@ -347,4 +347,4 @@ def test_hand_built_analysis_without_pieces_still_renders():
     assert _view_text(src_view) == src and src_view.xpath(".//mark") == []
     (m,) = doc.xpath("//div[contains(@class,'view-clean')]//mark")
     assert m.text == "Spun" and "'Rewritten' → 'Spun'" in m.get("title")
-    assert "Score 42 of 100, medium" in doc.xpath("//svg[@class='gauge']")[0].get("aria-label")
+    assert "Score 42.0 of 100, medium" in doc.xpath("//svg[@class='gauge']")[0].get("aria-label")

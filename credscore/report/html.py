@@ -115,9 +115,9 @@ def _gauge(score: float) -> str:
     ticks = "".join(
         f'<text class="tick" x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{v}</text>'
         for v, (x, y) in ((v, _tick_pos(v, cx, cy, r + 14)) for v in (0, 40, 70, 100)))
-    return (f'<svg class="gauge" viewBox="-10 -6 220 126" role="img" aria-label="Score {score:.0f} of 100, '
+    return (f'<svg class="gauge" viewBox="-10 -6 220 126" role="img" aria-label="Score {score:.1f} of 100, '
             f'{_e(_BAND_LABEL[b])}">{track}{value}{ticks}'
-            f'<text class="gauge-num {b}" x="100" y="92" text-anchor="middle">{score:.0f}</text>'
+            f'<text class="gauge-num {b}" x="100" y="92" text-anchor="middle">{score:.1f}</text>'
             f'<text class="gauge-sub" x="100" y="113" text-anchor="middle">of 100 · {b}</text></svg>')
 
 
