@@ -5,8 +5,9 @@ the facts: a "Breaking News:" label on a week-old story (seeds/001), headline
 formulas that promise a reaction ("You won't believe…", "…what happened next"),
 strings of exclamation marks and words in capitals.
 
-Counted over the cleaned text and, when known, the page title (``ctx.title``; its
-matches are counted but cannot be evidence, since evidence points into the text):
+Counted over the cleaned text and, when known and not already part of the text,
+the page title (``ctx.title``; its matches are counted but cannot be evidence,
+since evidence points into the text):
 
 * ``formulas``: clickbait and alarm formulas, one regex alternation
   (:data:`FORMULAS`) — "breaking news", "you won't believe", "what happened next",
@@ -85,6 +86,8 @@ def compute(ctx: Context) -> Signal:
     shout_words = sum(len(text[s.start : s.end].split()) for s in shout)
 
     title = ctx.title or ""
+    if title and title in text:
+        title = ""  # the headline is part of the text: counted there already
     title_formulas = len(FORMULA_RE.findall(title)) if title else 0
     title_cues = len(CUE_RE.findall(title)) if title else 0
     title_excl = len(EXCLAIM_RE.findall(title)) if title else 0

@@ -68,7 +68,8 @@ VERBS = frozenset(
 )
 
 NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
-PERSON = rf"{NAME_WORD}(?: (?:[A-Z]\. )?{NAME_WORD}){{1,3}}"
+# Two to four capitalised words, not opening with an article or a pronoun ("The United States").
+PERSON = rf"(?!(?:The|A|An|This|That|These|Those|It|Its|In|On|At|But|And|Our|Their)\b){NAME_WORD}(?: (?:[A-Z]\. )?{NAME_WORD}){{1,3}}"
 _TITLE_ALT = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
 ROLE_SET = frozenset(ROLES)
 MONTH_SET = frozenset(
