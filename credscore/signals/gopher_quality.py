@@ -16,10 +16,10 @@ read at commit 5c254fa5bfa3a6280aac0c1b8b95a5efcdd2a2ba).  A page is dropped the
 
 Where credscore differs, on purpose:
 
-* tokens are credscore's shared words (:attr:`TextView.words`, which keep "don't"
-  and "Gould-Davies" whole, where NLTK splits "do|n't") plus one token per
-  punctuation mark (``...`` counts as one), which is how NLTK's word tokenizer
-  counts them;
+* tokens approximate NLTK's Treebank tokenizer with one regex (:data:`TOKEN_RE`):
+  a word keeps its inner joiners ("U.S", "143.2", "Gould-Davies"; NLTK splits
+  "do|n't", both halves alphabetic all the same), "..." is one token, and every
+  other punctuation mark or symbol is a token of its own, as in NLTK;
 * blank lines are not lines (see :attr:`TextView.stripped_line_spans`).
 
 ``value`` is the share of the nine checks the page fails (0 = Gopher keeps it);
@@ -50,10 +50,12 @@ MAX_ELLIPSIS_LINES_RATIO = 0.3
 MAX_NON_ALPHA_WORDS_RATIO = 0.8  # datatrove's name; it is a minimum share of tokens with a letter
 MIN_STOP_WORDS = 2
 
-# A punctuation token as NLTK would cut it: "..." whole, a joiner (' ’ -) that is not
-# inside a word, or any other non-word, non-space character.
-PUNCT_TOKEN_RE = re.compile(r"\.\.\.|(?<![^\W_])['’\-]|['’\-](?![^\W_])|[^\w\s'’\-]")
+# Tokens approximately as NLTK's Treebank word tokenizer cuts them: a word with its
+# inner joiners ("U.S", "143.2", "3:14", "Gould-Davies", "don't"), "..." whole, or
+# any single other non-space character ("$", "“", "—", ",").
+TOKEN_RE = re.compile(r"[^\W_]+(?:[.,:/'’\-][^\W_]+)*|\.\.\.|[^\w\s]|_+")
 ALPHA_RE = re.compile(r"[^\W\d_]")
+SYMBOL_ONLY_RE = re.compile(r"[^\w\s]+|_+")
 
 N_CHECKS = 9
 
@@ -61,9 +63,10 @@ N_CHECKS = 9
 def compute(ctx: Context) -> Signal:
     view = ctx.view
     text = ctx.text
-    words = view.words
+    tokens = TOKEN_RE.findall(text)
+    n_tokens = len(tokens)
+    words = [t for t in tokens if not SYMBOL_ONLY_RE.fullmatch(t)]  # "non-symbol words"
     n_words = len(words)
-    n_tokens = n_words + len(PUNCT_TOKEN_RE.findall(text))
 
     mean_len = ratio(sum(len(w) for w in words), n_words)
     n_hash = text.count("#")
@@ -79,7 +82,7 @@ def compute(ctx: Context) -> Signal:
     bullet_ratio = ratio(len(bullet_idx), n_lines)
     end_ellipsis_ratio = ratio(len(ell_idx), n_lines)
 
-    alpha_words = sum(1 for w in words if ALPHA_RE.search(w))
+    alpha_words = sum(1 for w in words if w.isalpha() or ALPHA_RE.search(w))
     alpha_ratio = ratio(alpha_words, n_tokens)
     n_stop = sum(1 for w in words if w in STOP_WORDS)
 
