@@ -55,7 +55,6 @@ MIN_STOP_WORDS = 2
 # any single other non-space character ("$", "“", "—", ",").
 TOKEN_RE = re.compile(r"[^\W_]+(?:[.,:/'’\-][^\W_]+)*|\.\.\.|[^\w\s]|_+")
 ALPHA_RE = re.compile(r"[^\W\d_]")
-SYMBOL_ONLY_RE = re.compile(r"[^\w\s]+|_+")
 
 N_CHECKS = 9
 
@@ -65,7 +64,7 @@ def compute(ctx: Context) -> Signal:
     text = ctx.text
     tokens = TOKEN_RE.findall(text)
     n_tokens = len(tokens)
-    words = [t for t in tokens if not SYMBOL_ONLY_RE.fullmatch(t)]  # "non-symbol words"
+    words = [t for t in tokens if t[0].isalnum()]  # "non-symbol words": TOKEN_RE's first branch
     n_words = len(words)
 
     mean_len = ratio(sum(len(w) for w in words), n_words)

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import accumulate
 
 from ..types import Signal, Span
 from ._lexicon import capped, ratio
@@ -117,9 +118,7 @@ def compute(ctx: Context) -> Signal:
     words = view.words
     ids_of: dict[str, int] = {}
     ids = [ids_of.setdefault(w, len(ids_of)) for w in words]
-    prefix = [0]
-    for w in words:
-        prefix.append(prefix[-1] + len(w))
+    prefix = list(accumulate(map(len, words), initial=0))
     n_words = len(ids)
 
     top_spans: dict[int, list[int]] = {}
@@ -144,19 +143,23 @@ def compute(ctx: Context) -> Signal:
         repeated = 0
         if not no_repeat and n_words >= n:
             grams = list(zip(*(ids[k:] for k in range(n))))
-            if len(set(grams)) == len(grams):
+            counts = Counter(grams)
+            if len(counts) == len(grams):
                 no_repeat = True
             else:
+                # datatrove's scan: left to right, a gram seen before adds its characters
+                # and jumps n words.  Grams that occur once never match later, so only the
+                # positions of repeated grams need visiting; the rest is stepping by one.
                 seen: set[tuple[int, ...]] = set()
                 idx = 0
-                while idx < len(grams):
-                    g = grams[idx]
+                for pos, g in enumerate(grams):
+                    if pos < idx or counts[g] < 2:
+                        continue
                     if g in seen:
-                        repeated += prefix[idx + n] - prefix[idx]
-                        idx += n
+                        repeated += prefix[pos + n] - prefix[pos]
+                        idx = pos + n
                     else:
                         seen.add(g)
-                        idx += 1
         measures[key] = ratio(repeated, n_chars)
 
     failed = [k for k, v in measures.items() if v > thresholds[k]]

@@ -119,36 +119,35 @@ def _non_name(word: str) -> bool:
     return w in LEADING_NON_NAMES or w.split("-", 1)[0] in LEADING_NON_NAMES
 
 
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][^\W_]*(?:['’\-][^\W_]+)*"
+# Capitalised words (as credscore.text.WORD_RE cuts words) joined by single spaces.
+RUN_RE = re.compile(rf"(?<![\w'’\-]){_CAP_WORD}(?: {_CAP_WORD})*")
+
+
 def _runs(ctx: Context) -> list[tuple[int, int, list[str]]]:
-    """Capitalised runs as (start, end, words), leading non-names dropped."""
-    text = ctx.text
-    words = ctx.view.words
-    spans = ctx.view.word_spans
+    """Capitalised runs as (start, end, words), leading non-names dropped.
+
+    One regex pass finds the runs; an all-capitals word ("NATO", "AP", "A") is not a
+    name word and splits a run.
+    """
     runs: list[tuple[int, int, list[str]]] = []
-    cur: list[int] = []
-
-    def close() -> None:
-        idx = cur[:]
-        while idx and _non_name(words[idx[0]]):
-            idx.pop(0)
-        if idx:
-            toks = [words[i] for i in idx]
-            last = toks[-1]
-            for suffix in ("'s", "’s"):
-                if last.endswith(suffix):
-                    toks[-1] = last[: -len(suffix)]
-            runs.append((spans[idx[0]][0], spans[idx[-1]][1] - (len(last) - len(toks[-1])), toks))
-
-    for i, w in enumerate(words):
-        capital = w[0].isupper() and not w.isupper()
-        if capital and cur and text[spans[cur[-1]][1] : spans[i][0]] == " ":
-            cur.append(i)
-            continue
-        if cur:
-            close()
-        cur = [i] if capital else []
-    if cur:
-        close()
+    for m in RUN_RE.finditer(ctx.text):
+        pos = m.start()
+        cur: list[tuple[int, str]] = []
+        for tok in m.group().split(" ") + [""]:
+            if tok and not tok.isupper():
+                cur.append((pos, tok))
+            elif cur:
+                while cur and _non_name(cur[0][1]):
+                    cur.pop(0)
+                if cur:
+                    toks = [t for _, t in cur]
+                    last = toks[-1]
+                    if last.endswith(("'s", "’s")):
+                        toks[-1] = last[:-2]
+                    runs.append((cur[0][0], cur[-1][0] + len(toks[-1]), toks))
+                cur = []
+            pos += len(tok) + 1
     return runs
 
 
