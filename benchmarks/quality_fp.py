@@ -44,7 +44,7 @@ def groups() -> dict[str, list[tuple[str, dict]]]:
         r = json.loads(line)
         if not r.get("text"):
             continue
-        page = {"author": r["author"]} if r.get("author") else {}
+        page = {"meta": {"author": [r["author"]]}} if r.get("author") else {}
         if r["orientation"] == "mainstream":
             out["bf mainstream"].append((r["text"], page))
             if r["portal"] == "politico":

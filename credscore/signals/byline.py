@@ -7,10 +7,11 @@ or keep a dateline they copied and lose the byline.
 
 Looked for, in this order of trust:
 
-* **byline** — in the page metadata (``ctx.page``: any non-empty key naming an
-  author, e.g. ``author``, ``article:author``, a JSON-LD ``author``); in blocks
-  removed as chrome whose kind names an author or byline (``ctx.removed``: the
-  chrome stripper may have taken the byline out of the text); in the text: a line
+* **byline** — in the page metadata (``ctx.page``: a non-empty ``<meta>`` named
+  ``author``, ``article:author``, ``byl``, ``dc.creator``…, or a JSON-LD item with
+  an ``author``); in blocks removed as chrome of kind ``byline`` or ``author``
+  (``ctx.removed``: the chrome stripper may take the byline out of the text; an
+  ``author_promo`` blurb is not a byline); in the text: a line
   starting "By Name Name", "Written by", "Posted by", "Author:", a credit
   line "… contributed to this report", "Reporting by …", or, near the top, a line
   that is nothing but a name of two or three words none of which is a common
@@ -18,8 +19,9 @@ Looked for, in this order of trust:
 * **dateline** — a paragraph opening with a place in capitals, an optional date and
   an optional agency in brackets, then a dash ("HANOI, Vietnam (AP) —", "WASHINGTON
   (CNN) -", "Washington (CNN)" as CNN glues it);
-* **date** — a publication date in the metadata or given by the caller
-  (``ctx.published``), or a date/time stamp line near the top ("7 Jul, 2023 08:21",
+* **date** — a publication date given by the caller (``ctx.published``) or in the
+  metadata (``article:published_time``, ``date``, JSON-LD ``datePublished``, a
+  ``<time datetime>``), or a date/time stamp line near the top ("7 Jul, 2023 08:21",
   "Published June 19, 2024").
 
 ``value`` is (byline + (dateline or date)) / 2: 1 when both are there, 0 when
@@ -30,6 +32,7 @@ and dateline in the text.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..types import Signal, Span
 from ._lexicon import capped
@@ -67,12 +70,36 @@ STAMP_RE = re.compile(
 TOP_CHARS = 1500  # a dateline, a date stamp or a name line counts only near the top of the text
 # A line that is nothing but a name ("Dmitry Bokarev" under the headline).
 NAME_LINE_RE = re.compile(rf"^[^\S\n]*({NAME_WORD}(?:[^\S\n]{NAME_WORD}){{1,2}})[^\S\n]*$", re.MULTILINE)
-AUTHOR_KEY_RE = re.compile(r"author|byline|creator", re.IGNORECASE)
-DATE_KEY_RE = re.compile(r"published|date|time", re.IGNORECASE)
+AUTHOR_KEY_RE = re.compile(r"(?:^|[:._\-])(?:author|byl|byline|creator)$", re.IGNORECASE)
+DATE_KEY_RE = re.compile(r"published|pubdate|publishdate|pub-date|^date$|dc\.date|datepublished", re.IGNORECASE)
+#: Kinds of removed chrome that are the page's byline (an author *promo* blurb is not).
+BYLINE_KINDS = frozenset({"byline", "author"})
 
 
-def _has_meta(page: dict, key_re: re.Pattern[str]) -> bool:
-    return any(key_re.search(str(k)) and v not in (None, "", [], {}) for k, v in page.items())
+def _jsonld_items(page: dict[str, Any]) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    stack = list(page.get("jsonld") or [])
+    while stack and len(items) < 200:
+        x = stack.pop()
+        if isinstance(x, list):
+            stack.extend(x)
+        elif isinstance(x, dict):
+            items.append(x)
+            if isinstance(x.get("@graph"), list):
+                stack.extend(x["@graph"])
+    return items
+
+
+def _page_has(page: dict[str, Any], key_re: re.Pattern[str], jsonld_key: str) -> bool:
+    """A non-empty ``<meta>`` value whose name matches, or a JSON-LD item with the key.
+
+    ``page`` is what :func:`credscore.segment.segment_html` reads from the markup:
+    ``{"meta": {name: [values]}, "jsonld": [...], "time": [...], …}``.
+    """
+    meta = page.get("meta") or {}
+    if any(key_re.search(str(k)) and any(str(v).strip() for v in (vals or [])) for k, vals in meta.items()):
+        return True
+    return any(item.get(jsonld_key) for item in _jsonld_items(page))
 
 
 def compute(ctx: Context) -> Signal:
@@ -80,9 +107,9 @@ def compute(ctx: Context) -> Signal:
     evidence: list[Span] = []
 
     byline_source = None
-    if ctx.page and _has_meta(ctx.page, AUTHOR_KEY_RE):
+    if ctx.page and _page_has(ctx.page, AUTHOR_KEY_RE, "author"):
         byline_source = "metadata"
-    elif any(AUTHOR_KEY_RE.search(b.kind) for b in ctx.removed):
+    elif any(b.kind in BYLINE_KINDS for b in ctx.removed):
         byline_source = "removed_block"
     m = BYLINE_RE.search(text)
     if m:
@@ -116,7 +143,7 @@ def compute(ctx: Context) -> Signal:
     date_source = None
     if ctx.published is not None:
         date_source = "argument"
-    elif ctx.page and _has_meta(ctx.page, DATE_KEY_RE):
+    elif ctx.page and (_page_has(ctx.page, DATE_KEY_RE, "datePublished") or any(ctx.page.get("time") or [])):
         date_source = "metadata"
     else:
         m = STAMP_RE.search(text, 0, min(len(text), TOP_CHARS))
