@@ -11,8 +11,9 @@ words that start a phrase):
 * :data:`CORE` — written by hand: language-model idioms (grandiose nouns —
   "tapestry", "testament", "beacon"; hedged emphasis — "it is important to note";
   empty intensifiers — "intricate and extensive", "a blend of"), checked one by one
-  against the mainstream articles of BuzzFeed-Webis 2016, where each occurs in at
-  most 1 % of the articles;
+  against the 822 mainstream articles of BuzzFeed-Webis 2016, where each occurs in
+  at most 3 (0.4 %); phrases as frequent there as on hyper-partisan pages ("at the
+  end of the day", "as we know", "a game-changer") were dropped;
 * :data:`MINED` — chosen by hand from the output of ``benchmarks/mine_filler.py``:
   3- and 4-word phrases over-represented (document frequency, log-odds) in
   crowd-written fakes, gossip fakes and hyper-partisan pages against ABC/CNN
@@ -66,8 +67,8 @@ CORE = [
     "serves as a reminder", "serves as a stark reminder", "a poignant reminder",
     "fostering a sense of", "foster a sense of", "paving the way for a", "harness the power of",
     "harnessing the power of", "unlock the potential", "unlocking the potential", "elevate your",
-    "in conclusion,", "in summary,", "all in all,", "at the end of the day,",
-    "stay tuned for", "look no further", "whether you're a", "a game-changer", "a game changer",
+    "in conclusion,", "in summary,", "all in all,",
+    "stay tuned for", "look no further", "whether you're a",
     "novel opportunities",
 ]
 
@@ -79,7 +80,7 @@ MINED = [
     "let us know in the comments", "what do you think about", "tell us what you think",
     "your thoughts below", "in the comments below", "please share this", "share this story", "share this post",
     "share this on facebook", "we already know", "this has got to", "the point is", "whatever it takes to",
-    "the very same", "everything they can to", "is the point", "not agree with", "as we know",
+    "the very same", "everything they can to", "is the point", "not agree with",
 ]
 
 MATCHER = PhraseMatcher(CORE + MINED)
