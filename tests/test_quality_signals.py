@@ -221,6 +221,22 @@ def test_gopher_repetition_matches_the_plain_definition():
             assert got[key] == pytest.approx(want, abs=1e-5), key
 
 
+_SEED_WORDS = sorted(set(Context.from_text(
+    (require_seeds() / next(p.name for p in require_seeds().glob("002_*.txt"))).read_text(encoding="utf-8")
+).view.words))[:40]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SEED_WORDS), st.sampled_from([" ", " ", " ", "\n", "\n\n"])),
+                min_size=1, max_size=120))
+def test_gopher_repetition_fast_path_equals_definition_on_word_salad(pieces):
+    # few distinct words (from a real article) -> many repeated n-grams of every size
+    text = "".join(w + sep for w, sep in pieces)
+    got = gopher_repetition.compute(Context.from_text(text)).details
+    for key, want in _reference_repetition(text).items():
+        assert got[key] == pytest.approx(want, abs=1e-5), key  # details are rounded to 5 places
+
+
 def test_gopher_repetition_flags_repeated_paragraphs():
     text = _repetition_texts()[-1]
     s = gopher_repetition.compute(Context.from_text(text))

@@ -114,53 +114,63 @@ def compute(ctx: Context) -> Signal:
         "dup_line_char_frac": DUP_LINE_CHAR_FRAC,
     }
 
-    # Words as integer ids: n-gram keys are tuples of ints, hashed in C.
+    # n-grams as exact integer ids, built level by level: the id of an n-gram is a
+    # dict look-up of (id of its first n-1 words) * width + (id of its last word).  No
+    # tuples, no strings: linear, and light on the garbage collector on long texts.
+    # Once no n-gram repeats, no longer one can: the remaining levels need no building.
     words = view.words
     ids_of: dict[str, int] = {}
     ids = [ids_of.setdefault(w, len(ids_of)) for w in words]
     prefix = list(accumulate(map(len, words), initial=0))
     n_words = len(ids)
-
+    width = len(ids_of) + 1
+    top_thr = dict(TOP_N_GRAMS)
+    dup_thr = dict(DUP_N_GRAMS)
     top_spans: dict[int, list[int]] = {}
-    for n, thr in TOP_N_GRAMS:
-        key = f"top_{n}_gram"
-        thresholds[key] = thr
+    grams = ids
+    all_unique = len(ids_of) == n_words
+    for n in range(2, max(dup_thr) + 1):
+        if n in top_thr:
+            thresholds[f"top_{n}_gram"] = top_thr[n]
+        if n in dup_thr:
+            thresholds[f"duplicated_{n}_n_grams"] = dup_thr[n]
         if n_words < n:
-            measures[key] = 0.0
+            measures[f"top_{n}_gram" if n in top_thr else f"duplicated_{n}_n_grams"] = 0.0
             continue
-        grams = list(zip(*(ids[k:] for k in range(n))))
-        gram, count = Counter(grams).most_common(1)[0]
-        first = grams.index(gram)
-        gram_chars = prefix[first + n] - prefix[first] + (n - 1)
-        measures[key] = ratio(gram_chars * count, n_chars)
-        if count > 1:
-            top_spans[n] = [i for i, g in enumerate(grams) if g == gram]
-
-    no_repeat = False  # once no n-gram repeats, no longer one can
-    for n, thr in DUP_N_GRAMS:
-        key = f"duplicated_{n}_n_grams"
-        thresholds[key] = thr
-        repeated = 0
-        if not no_repeat and n_words >= n:
-            grams = list(zip(*(ids[k:] for k in range(n))))
-            counts = Counter(grams)
-            if len(counts) == len(grams):
-                no_repeat = True
+        if all_unique:  # every n-gram occurs once: the "top" one is the first, nothing is duplicated
+            if n in top_thr:
+                measures[f"top_{n}_gram"] = ratio(prefix[n] + (n - 1), n_chars)
             else:
-                # datatrove's scan: left to right, a gram seen before adds its characters
-                # and jumps n words.  Grams that occur once never match later, so only the
-                # positions of repeated grams need visiting; the rest is stepping by one.
-                seen: set[tuple[int, ...]] = set()
-                idx = 0
-                for pos, g in enumerate(grams):
-                    if pos < idx or counts[g] < 2:
-                        continue
-                    if g in seen:
-                        repeated += prefix[pos + n] - prefix[pos]
-                        idx = pos + n
-                    else:
-                        seen.add(g)
-        measures[key] = ratio(repeated, n_chars)
+                measures[f"duplicated_{n}_n_grams"] = 0.0
+            continue
+        table: dict[int, int] = {}
+        grams = [table.setdefault(x * width + y, len(table)) for x, y in zip(grams, ids[n - 1 :])]
+        counts = Counter(grams)
+        all_unique = len(counts) == len(grams)
+        if n in top_thr:
+            gram, count = counts.most_common(1)[0]
+            first = grams.index(gram)
+            gram_chars = prefix[first + n] - prefix[first] + (n - 1)
+            measures[f"top_{n}_gram"] = ratio(gram_chars * count, n_chars)
+            if count > 1:
+                top_spans[n] = [i for i, g in enumerate(grams) if g == gram]
+            continue
+        repeated = 0
+        if not all_unique:
+            # datatrove's scan: left to right, a gram seen before adds its characters
+            # and jumps n words.  Grams that occur once never match later, so only the
+            # positions of repeated grams need visiting; the rest is stepping by one.
+            seen: set[int] = set()
+            idx = 0
+            for pos, g in enumerate(grams):
+                if pos < idx or counts[g] < 2:
+                    continue
+                if g in seen:
+                    repeated += prefix[pos + n] - prefix[pos]
+                    idx = pos + n
+                else:
+                    seen.add(g)
+        measures[f"duplicated_{n}_n_grams"] = ratio(repeated, n_chars)
 
     failed = [k for k, v in measures.items() if v > thresholds[k]]
     pressure = max((ratio(v, thresholds[k]) for k, v in measures.items()), default=0.0)

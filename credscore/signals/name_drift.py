@@ -152,9 +152,10 @@ def _runs(ctx: Context) -> list[tuple[int, int, list[str]]]:
 
 
 def compute(ctx: Context) -> Signal:
-    # phonetic key -> list of (folded form, display form) registered so far
-    surnames: dict[str, list[tuple[str, str]]] = {}
-    fullnames: dict[str, list[tuple[str, str]]] = {}
+    # phonetic key -> {folded form: display form}; a dict, so a name mentioned fifty times
+    # is one entry and each comparison stays within a handful of distinct forms
+    surnames: dict[str, dict[str, str]] = {}
+    fullnames: dict[str, dict[str, str]] = {}
     known: set[str] = set()
     drifted: dict[str, Span] = {}
 
@@ -168,17 +169,17 @@ def compute(ctx: Context) -> Signal:
             and not (n == 1 and in_wordlist(folded))
         ):
             key = phonetic_key(folded)
-            pools = []
+            pools: list[dict[str, str]] = []
             if n <= 2:
-                pools.append(surnames.get(key, ()))
+                pools.append(surnames.get(key, {}))
             if n >= 2:
-                pools.append(fullnames.get(key, ()))
+                pools.append(fullnames.get(key, {}))
             limit = 1 if len(folded) <= 5 else min(2, len(folded) // 4)
             for pool in pools:
                 hit = next(
                     (
                         disp
-                        for form, disp in pool
+                        for form, disp in pool.items()
                         if not form.startswith(folded)
                         and not folded.startswith(form)
                         and edit_distance(folded, form, limit) <= limit
@@ -195,9 +196,9 @@ def compute(ctx: Context) -> Signal:
             toks = toks[-3:]
             folded = _fold("".join(toks))
             if len(sur) >= MIN_LEN:
-                surnames.setdefault(phonetic_key(sur), []).append((sur, display))
+                surnames.setdefault(phonetic_key(sur), {}).setdefault(sur, display)
                 known.add(sur)
-            fullnames.setdefault(phonetic_key(folded), []).append((folded, display))
+            fullnames.setdefault(phonetic_key(folded), {}).setdefault(folded, display)
             known.add(folded)
 
     evidence = list(drifted.values())
