@@ -124,7 +124,8 @@ def main() -> None:
     print(f"{'side':<34}{'ms / article':>14}")
     print(f"{'credscore quality suite (11)':<34}{1e3 * statistics.median(ours_rounds) / n:>14.3f}")
     print(f"{'textstat 0.7.7, 13 metrics':<34}{1e3 * statistics.median(theirs_rounds) / n:>14.3f}")
-    print(f"ratio suite / textstat: median {statistics.median(ratios):.3f} (rounds: {', '.join(f'{x:.3f}' for x in ratios)})")
+    rounds = ", ".join(f"{x:.3f}" for x in ratios)
+    print(f"ratio suite / textstat: median {statistics.median(ratios):.3f} (rounds: {rounds})")
     print("\nshare of the suite's time:")
     print(f"  {'shared tokenisation':<22}{100 * tok_total / total_ours:6.1f} %")
     for name, t in sorted(per_signal.items(), key=lambda kv: -kv[1]):

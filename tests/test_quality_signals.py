@@ -304,7 +304,7 @@ def test_hyperpartisan_pages_flag_more_often_than_mainstream():
 def test_name_drift_finds_real_misspellings_in_mainstream():
     # Politico's live pages misspell names; each of these pairs is in the corpus
     found = set()
-    for o, portal, t in buzzfeed():
+    for _, portal, t in buzzfeed():
         if portal != "politico":
             continue
         s = name_drift.compute(Context.from_text(t))

@@ -49,7 +49,8 @@ BYLINE_RE = re.compile(
     re.MULTILINE,
 )
 CREDIT_RE = re.compile(
-    r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|\b(?:Reporting|Writing|Additional reporting) by [A-Z]"
+    r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b"
+    r"|\b(?:Reporting|Writing|Additional reporting) by [A-Z]"
 )
 AGENCY = r"\((?:AP|Reuters|AFP|CNN|UPI|dpa|DPA|Xinhua|TASS|Bloomberg|NYT|WP|ANI|PTI|IANS|Sputnik|RIA Novosti)\)"
 DATELINE_RE = re.compile(
