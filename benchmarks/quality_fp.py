@@ -75,6 +75,12 @@ def main() -> None:
             row[g] = 100 * flagged / max(1, len(data[g]))
         rates[mod.NAME] = row
         print(f"{mod.NAME:<18}" + "".join(f"{row[g]:>16.1f}" for g in names))
+    filler = mods[SUITE.index("filler")]
+    any_hit = {
+        g: 100 * sum(filler.compute(Context.from_text(t)).details["hits"] > 0 for t, _ in data[g]) / max(1, len(data[g]))
+        for g in names
+    }
+    print(f"{'filler, any phrase':<18}" + "".join(f"{any_hit[g]:>16.1f}" for g in names))
     f = rates["filler"]
     print(f"\nfiller false-positive rate: Politico (held out of mining) {f['bf politico (held out)']:.1f} %,"
           f" all mainstream {f['bf mainstream']:.1f} %")

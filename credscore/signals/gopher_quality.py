@@ -55,6 +55,7 @@ MIN_STOP_WORDS = 2
 # any single other non-space character ("$", "“", "—", ",").
 TOKEN_RE = re.compile(r"[^\W_]+(?:[.,:/'’\-][^\W_]+)*|\.\.\.|[^\w\s]|_+")
 ALPHA_RE = re.compile(r"[^\W\d_]")
+HASH_RE = re.compile("#")
 
 N_CHECKS = 9
 
@@ -115,7 +116,7 @@ def compute(ctx: Context) -> Signal:
     if "gopher_too_many_end_ellipsis" in failed:
         evidence += [Span(*line_spans[i], note="line ends with an ellipsis") for i in ell_idx]
     if "gopher_too_many_hashes" in failed:
-        evidence += [Span(m.start(), m.end(), note="#") for m in re.finditer("#", text)]
+        evidence += [Span(m.start(), m.end(), note="#") for m in HASH_RE.finditer(text)]
 
     return Signal(
         name=NAME,
