@@ -25,7 +25,9 @@ How it works, in one pass over the text in reading order:
    * is within edit distance 1 (forms of up to 5 letters) or 2 (longer; and at most
      a quarter of the length),
    * is not a prefix of the other (so "Korea"/"Korean" and "Obama"/"Obamas" are not
-     drift), is at least 4 letters long, is not a name registered earlier (two
+     drift), does not share the registered name's surname (a run of two or more
+     words with the same last word is another person: "Pat"/"Patti Fagan"), is at
+     least 4 letters long, is not a name registered earlier (two
      people called Smith and Smyth), and — for a single word — is not in the
      English word list at all (which holds "China", "Moscow", "Biden": a place or
      a famous name near a surname is not drift).
@@ -175,6 +177,7 @@ def compute(ctx: Context) -> Signal:
             if n >= 2:
                 pools.append(fullnames.get(key, {}))
             limit = 1 if len(folded) <= 5 else min(2, len(folded) // 4)
+            last = _fold(toks[-1])
             for pool in pools:
                 hit = next(
                     (
@@ -182,6 +185,9 @@ def compute(ctx: Context) -> Signal:
                         for form, disp in pool.items()
                         if not form.startswith(folded)
                         and not folded.startswith(form)
+                        # same surname, other given name: another person ("Pat"/"Patti
+                        # Fagan", "Northeast"/"Northwest Ithaca"), not a respelling
+                        and not (n >= 2 and _fold(disp.rsplit(" ", 1)[-1]) == last)
                         and edit_distance(folded, form, limit) <= limit
                     ),
                     None,

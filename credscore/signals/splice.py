@@ -15,10 +15,13 @@ Counted:
 * ``soft_splices``: the same seam after any other lower-case word (counted, not
   flagged: editors do trim quotes this way);
 * ``truncated_paragraphs``: a paragraph of at least 6 words that ends in a comma,
-  a semicolon, a hyphen or one of the function words above.
+  a semicolon, a hyphen or one of the function words above — unless the next
+  paragraph starts in lower case (then an HTML line break split one sentence, as on
+  many web pages, and nothing was cut).
 
 ``value`` is the number of ellipsis splices plus truncated paragraphs; ``flagged``
-when it is one or more.  Evidence: the seam (the word, the ellipsis and the
+on one ellipsis splice, one paragraph ending in a function word, or two ending in
+a comma or semicolon (a list item may end in a comma).  Evidence: the seam (the word, the ellipsis and the
 capitalised word) or the paragraph's last characters.
 """
 
@@ -47,6 +50,8 @@ DANGLING = frozenset(
 SEAM_RE = re.compile(r"[ \t]?(?:…|\.\.\.)[ \t\u00a0]+[\"“‘']?[A-Z][a-z]+")
 PARA_END_RE = re.compile(r"(?:[,;\-–]|(?<![\w'’\-])([A-Za-z]+))\s*\Z")
 MIN_PARA_WORDS = 6
+# A list item may end in a comma ("Fried Rice,"); one comma-cut paragraph is not enough.
+MIN_COMMA_CUTS = 2
 
 
 def compute(ctx: Context) -> Signal:
@@ -70,25 +75,32 @@ def compute(ctx: Context) -> Signal:
             soft.append(Span(start, m.end(), note="ellipsis then a capital"))
 
     truncated: list[Span] = []
-    for a, b in ctx.view.paragraph_spans:
+    n_dangling = 0
+    paras = ctx.view.paragraph_spans
+    for k, (a, b) in enumerate(paras):
         para = text[a:b].rstrip()
         m = PARA_END_RE.search(para, max(0, len(para) - 24))
         if not m or (m.group(1) and m.group(1) not in DANGLING):
             continue
         if para.count(" ") < MIN_PARA_WORDS - 1:
             continue
+        if k + 1 < len(paras) and text[paras[k + 1][0]].islower():
+            continue  # the sentence goes on in the next block: a line break, not a cut
+        n_dangling += m.group(1) is not None
         cut = para.rfind(" ", 0, max(0, len(para) - 30))  # show the last words, whole
         truncated.append(Span(a + cut + 1, a + len(para), note="paragraph stops mid-sentence"))
 
+    n_comma = len(truncated) - n_dangling
     value = len(strong) + len(truncated)
     return Signal(
         name=NAME,
         value=float(value),
-        flagged=value > 0,
+        flagged=bool(strong) or n_dangling > 0 or n_comma >= MIN_COMMA_CUTS,
         evidence=capped(strong + truncated + soft),
         details={
             "ellipsis_splices": len(strong),
             "soft_splices": len(soft),
             "truncated_paragraphs": len(truncated),
+            "truncated_after_function_word": n_dangling,
         },
     )
