@@ -13,11 +13,16 @@ The texts are the corpora's plain texts (BuzzFeed-Webis flattens each article to
 one paragraph, sub-headings glued to the next sentence: that inflates
 ``link_residue``), fed to the signals directly, without chrome removal.
 
-Run: ``python benchmarks/quality_fp.py``
+With ``--wcxb N``, also the flag rates on the first N pages of the WCXB dev split
+(all kinds of pages: articles, shops, forums, service pages), run through the
+whole pipeline (``credscore.analyze``: HTML, chrome removal, language check).
+
+Run: ``python benchmarks/quality_fp.py [--wcxb 160]``
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import json
 import os
@@ -58,7 +63,30 @@ def groups() -> dict[str, list[tuple[str, dict]]]:
     return out
 
 
+def wcxb(n: int) -> None:
+    import gzip
+
+    import credscore
+
+    pages = sorted((SHARED / "data" / "boilerplate" / "wcxb-dev" / "html").glob("*.html.gz"))[:n]
+    flagged: dict[str, int] = dict.fromkeys(SUITE, 0)
+    applicable = 0
+    for p in pages:
+        a = credscore.analyze(gzip.open(p).read())
+        if not a.signals["filler"].applicable:  # not English: the English-only signals sit out
+            continue
+        applicable += 1
+        for name in SUITE:
+            flagged[name] += a.signals[name].flagged
+    print(f"\nWCXB dev, first {len(pages)} pages, {applicable} in English, whole pipeline: flag rate (%)")
+    for name in SUITE:
+        print(f"  {name:<18}{100 * flagged[name] / max(1, applicable):6.1f}")
+
+
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--wcxb", type=int, default=0, help="also run N WCXB pages through analyze()")
+    args = ap.parse_args()
     mods = [importlib.import_module(f"credscore.signals.{m}") for m in SUITE]
     data = groups()
     names = list(data)
@@ -76,14 +104,16 @@ def main() -> None:
         rates[mod.NAME] = row
         print(f"{mod.NAME:<18}" + "".join(f"{row[g]:>16.1f}" for g in names))
     filler = mods[SUITE.index("filler")]
-    any_hit = {
-        g: 100 * sum(filler.compute(Context.from_text(t)).details["hits"] > 0 for t, _ in data[g]) / max(1, len(data[g]))
-        for g in names
-    }
+    any_hit = {}
+    for g in names:
+        hits = sum(filler.compute(Context.from_text(t)).details["hits"] > 0 for t, _ in data[g])
+        any_hit[g] = 100 * hits / max(1, len(data[g]))
     print(f"{'filler, any phrase':<18}" + "".join(f"{any_hit[g]:>16.1f}" for g in names))
     f = rates["filler"]
     print(f"\nfiller false-positive rate: Politico (held out of mining) {f['bf politico (held out)']:.1f} %,"
           f" all mainstream {f['bf mainstream']:.1f} %")
+    if args.wcxb:
+        wcxb(args.wcxb)
 
 
 if __name__ == "__main__":

@@ -284,10 +284,11 @@ def _flag_rate(name: str, texts: list[str]) -> float:
 
 def test_false_positive_rates_on_mainstream_articles():
     main = sample("mainstream", 300)
-    # measured on all 822 mainstream articles: filler 0 %, name_drift 1.7 %, sensational 1.2 %,
-    # splice 0 %, sourcing 1.7 % (benchmarks/quality_fp.py); a little slack for the sample
+    # measured on all 822 mainstream articles: filler 0 %, name_drift 1.6 %, link_residue 1.9 %,
+    # sensational 1.2 %, splice 0 %, sourcing 1.7 % (benchmarks/quality_fp.py); slack for the sample
     assert _flag_rate("filler", main) <= 0.01
     assert _flag_rate("name_drift", main) <= 0.04
+    assert _flag_rate("link_residue", main) <= 0.04
     assert _flag_rate("sensational", main) <= 0.03
     assert _flag_rate("splice", main) <= 0.01
     assert _flag_rate("sourcing", main) <= 0.04

@@ -15,12 +15,13 @@ Counted:
 * ``soft_splices``: the same seam after any other lower-case word (counted, not
   flagged: editors do trim quotes this way);
 * ``truncated_paragraphs``: a paragraph of at least 6 words that ends in a comma,
-  a semicolon, a hyphen or one of the function words above — unless the next
+  a semicolon, a hyphen, an article, a possessive or "and"/"or"/"nor" (not a
+  preposition: "what it is capable of" ends a sentence) — unless the next
   paragraph starts in lower case (then an HTML line break split one sentence, as on
   many web pages, and nothing was cut).
 
 ``value`` is the number of ellipsis splices plus truncated paragraphs; ``flagged``
-on one ellipsis splice, one paragraph ending in a function word, or two ending in
+on one ellipsis splice, one paragraph ending in such a word, or two ending in
 a comma or semicolon (a list item may end in a comma).  Evidence: the seam (the word, the ellipsis and the
 capitalised word) or the paragraph's last characters.
 """
@@ -48,6 +49,9 @@ DANGLING = frozenset(
 # The ellipsis comes first in the pattern, so the scan is fast; the word before it is
 # looked up in the shared word spans.
 SEAM_RE = re.compile(r"[ \t]?(?:…|\.\.\.)[ \t\u00a0]+[\"“‘']?[A-Z][a-z]+")
+# A paragraph may end in a preposition ("what it is capable of", "a team can relate
+# to"); it cannot end in an article, a possessive or a conjunction.
+PARA_DANGLING = frozenset("the a an its their his her our your my and or nor".split())
 PARA_END_RE = re.compile(r"(?:[,;\-–]|(?<![\w'’\-])([A-Za-z]+))\s*\Z")
 MIN_PARA_WORDS = 6
 # A list item may end in a comma ("Fried Rice,"); one comma-cut paragraph is not enough.
@@ -80,7 +84,7 @@ def compute(ctx: Context) -> Signal:
     for k, (a, b) in enumerate(paras):
         para = text[a:b].rstrip()
         m = PARA_END_RE.search(para, max(0, len(para) - 24))
-        if not m or (m.group(1) and m.group(1) not in DANGLING):
+        if not m or (m.group(1) and m.group(1) not in PARA_DANGLING):
             continue
         if para.count(" ") < MIN_PARA_WORDS - 1:
             continue
