@@ -24,9 +24,10 @@ terminal punctuation followed by a space, where datatrove uses NLTK's punkt.
 
 ``value`` is the share of (non-blank) lines that C4 would drop; ``flagged`` is C4's
 page-level drop (lorem ipsum, a curly bracket, or fewer than 5 sentences kept);
-``details`` gives the count per rule.  Evidence: the lines that fired rules 4–7
-(the "content" rules; lines dropped only for their punctuation are counted, not
-listed, since every headline and caption is one).
+``details`` gives the count per rule.  Evidence: what fired rules 4–7 (the words
+"lorem ipsum", "javascript", the policy phrase, the bracketed stretch "{hardware}");
+lines dropped only for their punctuation are counted, not listed, since every
+headline and caption is one.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ POLICY_RE = re.compile("|".join(map(re.escape, POLICY_SUBSTRINGS)), re.IGNORECAS
 JAVASCRIPT_RE = re.compile("javascript", re.IGNORECASE)
 LOREM_RE = re.compile(r"lorem ipsum", re.IGNORECASE)
 # Sentence boundaries inside one line: terminal punctuation, closers, then a space and more text.
+# Evidence for rule 6: the bracketed stretch ("{hardware}", spinner syntax) or the bracket.
+CURLY_RE = re.compile(r"\{[^{}\n]{0,60}\}|\{")
 INNER_SENT_RE = re.compile(r"[.!?…][\"”’)\]]*\s+(?=\S)")
 
 MIN_NUM_SENTENCES = 5
@@ -58,7 +61,14 @@ MAX_WORD_LENGTH = 1000
 REASONS = ("too_long_word", "no_terminal_punct", "too_few_words", "javascript", "policy")
 
 
+def _at(pattern: re.Pattern[str], text: str, a: int, b: int, note: str) -> Span:
+    """The match of ``pattern`` in the line ``text[a:b]`` (the whole line if none)."""
+    m = pattern.search(text, a, b)
+    return Span(m.start(), m.end(), note=note) if m else Span(a, b, note=note)
+
+
 def compute(ctx: Context) -> Signal:
+    text = ctx.text
     view = ctx.view
     spans = view.stripped_line_spans
     lines = view.stripped_lines
@@ -82,18 +92,18 @@ def compute(ctx: Context) -> Signal:
             counts["too_few_words"] += 1
             continue
         if LOREM_RE.search(line):
-            evidence.append(Span(a, b, note="lorem ipsum"))
+            evidence.append(_at(LOREM_RE, text, a, b, "lorem ipsum"))
             doc_drop = doc_drop or "lorem_ipsum"
         if JAVASCRIPT_RE.search(line):
             counts["javascript"] += 1
-            evidence.append(Span(a, b, note="line mentions javascript"))
+            evidence.append(_at(JAVASCRIPT_RE, text, a, b, "line mentions javascript: C4 drops the line"))
             continue
         if "{" in line:
-            evidence.append(Span(a, b, note="curly bracket"))
+            evidence.append(_at(CURLY_RE, text, a, b, "curly bracket: C4 drops the page"))
             doc_drop = doc_drop or "curly_bracket"
         if POLICY_RE.search(line):
             counts["policy"] += 1
-            evidence.append(Span(a, b, note="cookie / policy line"))
+            evidence.append(_at(POLICY_RE, text, a, b, "cookie / policy line: C4 drops the line"))
             continue
         n_sentences += 1 + len(INNER_SENT_RE.findall(line))
         kept_chars += b - a
