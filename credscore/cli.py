@@ -1,6 +1,6 @@
 """The ``credscore`` command.
 
-    credscore report PATH... [--format table|json|jsonl|html] [--output FILE]
+    credscore report PATH... [--format table|json|jsonl|html] [--output FILE] [--no-color]
     credscore clean PATH
 
 PATH is a file, a directory (its files, recursively, sorted) or ``-`` (stdin).
@@ -11,6 +11,8 @@ rest still analysed); 2 usage error.
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -91,12 +93,28 @@ def cmd_report(args: argparse.Namespace) -> int:
     elif fmt == "html":
         text = render_html(results)
     else:
-        text = render_table(results)
+        color = _use_color(args)
+        width = shutil.get_terminal_size((100, 24)).columns if color else None
+        text = render_table(results, color=color, width=width)
     _write(text, args.output)
     for r in results:
         if isinstance(r, dict):
             print(f"credscore: {r['name']}: {r['error']['kind']}: {r['error']['message']}", file=sys.stderr)
     return EXIT_FAILURES if failures else EXIT_OK
+
+
+def _use_color(args: argparse.Namespace) -> bool:
+    """Colour for the table: ``--color always`` forces it; ``--no-color``, ``--color never``,
+    a non-empty ``NO_COLOR`` (https://no-color.org), ``--output FILE``, ``TERM=dumb`` or a
+    stdout that is not a terminal turn it off."""
+    if args.color == "always":
+        return True
+    if args.color == "never" or os.environ.get("NO_COLOR"):
+        return False
+    if args.output and args.output != "-":
+        return False
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -125,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--url", metavar="URL", help="the page's URL: its domain's CRED-1 listing is shown apart "
                    "from the text score (source prior)")
     r.add_argument("--no-source-prior", action="store_true", help="ignore the URL's CRED-1 listing")
+    r.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="table: colours and layout for a terminal (auto: when stdout is one and NO_COLOR is unset)")
+    r.add_argument("--no-color", dest="color", action="store_const", const="never", help="same as --color never")
     r.set_defaults(func=cmd_report)
     c = sub.add_parser("clean", help="print the cleaned article text")
     c.add_argument("paths", nargs="+", metavar="PATH")

@@ -65,6 +65,31 @@ class TextView:
     def paragraph_spans(self) -> list[tuple[int, int]]:
         return [m.span() for m in PARA_RE.finditer(self.text)]
 
+    @cached_property
+    def stripped_line_spans(self) -> list[tuple[int, int]]:
+        """Non-blank lines with their surrounding whitespace trimmed off.
+
+        Blank lines (paragraph separators) are left out: the line-based rules of the
+        web-text pipelines (C4, Gopher, FineWeb) were tuned on extractor output that has
+        one newline per paragraph, so a separator line must not count as a "short line".
+        """
+        t = self.text
+        out: list[tuple[int, int]] = []
+        for a, b in self.line_spans:
+            while a < b and t[a].isspace():
+                a += 1
+            while b > a and t[b - 1].isspace():
+                b -= 1
+            if a < b:
+                out.append((a, b))
+        return out
+
+    @cached_property
+    def stripped_lines(self) -> list[str]:
+        """The texts of :attr:`stripped_line_spans`."""
+        t = self.text
+        return [t[a:b] for a, b in self.stripped_line_spans]
+
 
 def per_thousand(count: float, n_words: int) -> float:
     """``count`` per 1,000 words (0 for an empty text)."""

@@ -79,7 +79,8 @@ def test_cli_table_and_html(tmp_path, capsys):
     html = tmp_path / "r.html"
     assert main(["report", str(SEEDS), "--format", "html", "--output", str(html)]) == 0
     page = html.read_text()
-    assert page.count("<section") == 5 and "<mark" in page and "http" not in page.split("<body>")[0]
+    # one <article> per document (the page now also has a summary and sub-sections)
+    assert page.count("<article") == 5 and "<mark" in page and "http" not in page.split("<body>")[0]
 
 
 def test_cli_exit_codes(tmp_path, capsys):

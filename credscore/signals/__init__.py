@@ -16,6 +16,17 @@ SIGNAL_MODULES: tuple[str, ...] = (
     "chrome_ratio",
     "misspellings",
     "attribution",
+    "gopher_quality",
+    "gopher_repetition",
+    "c4_lines",
+    "fineweb",
+    "name_drift",
+    "link_residue",
+    "splice",
+    "sensational",
+    "sourcing",
+    "filler",
+    "byline",
 )
 
 
