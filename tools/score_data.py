@@ -195,18 +195,43 @@ def spin(text: str) -> str:
     return _SPIN_RE.sub(lambda m: _SPIN_MAP[m.group()], text)
 
 
+def _wordnet_spinner():
+    """The spin signal's own WordNet spinner (``tools/spinners.py``, from the spin work), or ``None``.
+
+    It needs WordNet from ``../shared``; where that or the module is missing the
+    augmentation uses the phrase spinner alone.
+    """
+    try:
+        import spinners  # noqa: PLC0415 - optional, a sibling module in tools/
+
+        spinners.spin_wordnet("The government said on Monday that the report was accurate.", 0.5,
+                              random.Random(0))
+        return spinners.spin_wordnet
+    except Exception:  # noqa: BLE001 - any failure means: not available here
+        return None
+
+
 def spun_copies(rows: Sequence[Row], n: int = 300, seed: int = SEED) -> list[Row]:
     """Spun copies of ``n`` reliable BuzzFeed-Webis/FakeNewsNet articles, labelled 0.
 
-    Each copy keeps its source's group, so GroupKFold never puts an article and
-    its spun twin on both sides of a split.  They are training augmentation only:
-    every reported metric is computed on real documents.
+    Two spinners: the phrase spinner above (:func:`spin`, the swaps seen in spun
+    wire copies such as seed 000) for half of the articles, and — where available —
+    the WordNet synonym spinner the ``spin`` signal is built against, at a random
+    rate of 3–15% of the words, for the other half.  Each copy keeps its source's
+    group, so GroupKFold never puts an article and its spun twin on both sides of a
+    split.  They are training augmentation only: every reported metric is computed
+    on real documents.
     """
     rng = random.Random(seed)
+    wordnet = _wordnet_spinner()
     reliable = [r for r in rows if r.label == 1 and r.corpus in ("bw", "fnn")]
     out = []
-    for r in rng.sample(reliable, min(n, len(reliable))):
-        s = spin(r.text)
+    for k, r in enumerate(rng.sample(reliable, min(n, len(reliable)))):
+        rate = rng.uniform(0.03, 0.15)
+        if wordnet is not None and k % 2:
+            s = wordnet(r.text, rate, random.Random(f"{seed}:{k}"))[0]
+        else:
+            s = spin(r.text)
         if s != r.text:
             out.append(Row(s, 0, r.group, "spun", r.subset, r.domain, real=False, src=r.key()))
     return out
