@@ -22,10 +22,11 @@ today's date.  Forms recognised::
     November 20, 2024   Nov. 20   Thursday, June 20, 2024   July 6th
     7 Jul, 2023 08:21   Thu, 20 Jun 2024 10:00:00 GMT   20th of November 2024
     November 2014   Nov. 2014   1991
-    31/12/2023 (day first: 31 > 12)   12/31/2023 (month first)   07.07.2023 (dots: day first)
+    31/12/2023 (day first: 31 > 12)   12/31/2023 (month first)   07.07.2023 (both the same)
 
-Numeric dates with slashes or dashes are read only where the reading is
-unambiguous: "03/04/2023" could be 3 April or 4 March and is not returned.
+Numeric dates (slashes, dashes or dots) are read only where the reading is
+unambiguous: "03/04/2023" could be 3 April or 4 March and is not returned, nor
+is "09.10.2024" (a German 9 October, an American September 10).
 Month and weekday names must be capitalised ("May", "MAY", not "may"), so
 the verb "may", the pronoun "we" and the word "sun" are never dates; a weekday
 is only read when it is attached to a date.  A bare year is a four-digit number
@@ -164,9 +165,7 @@ def _make(text: str, m: re.Match[str]) -> FoundDate | None:
         return FoundDate(s, e, text[s:e], y, mo, d, "day", is_valid(y, mo, d), "iso")
     if g("na"):
         a, b, y = int(g("na")), int(g("nb")), int(g("ny"))
-        if g("nsep") == ".":
-            d, mo = a, b  # dotted dates are day first wherever they are written
-        elif a > 12 and b <= 12:
+        if a > 12 and b <= 12:
             d, mo = a, b
         elif b > 12 and a <= 12:
             mo, d = a, b

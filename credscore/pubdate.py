@@ -76,9 +76,10 @@ _NOT_DATELINE_CUE_RE = re.compile(
 )
 _PUB_TIME_HINT = re.compile(r"publish|posted|pubdate|datepublished|entry-date|post-date", re.I)
 
-DATELINE_TEXT_CHARS = 600  # a dateline sits above the article: look no further into the text
+DATELINE_TEXT_CHARS = 3000  # a dateline sits above the article: look no further into the text
 DATELINE_SOURCE_CHARS = 1500
-DATELINE_MAX_INDENT = 60  # a dateline's date starts within this many characters of its line  # … nor further into the page for a removed dateline
+DATELINE_MAX_INDENT = 60  # a dateline's date starts within this many characters of its line
+DATELINE_MAX_LINE = 160  # … on a line no longer than this  # … nor further into the page for a removed dateline
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,37 +245,50 @@ def page_claims(page: dict[str, Any] | None, url: str | None = None) -> list[Dat
 
 
 # ---------------------------------------------------------------- the dateline
-def _dateline_in(text: str, limit: int) -> FoundDate | None:
-    """The first complete date that starts near the beginning of its line
-    (a dateline, "By Jane Doe | 7 Jul, 2023"), not introduced as an update or
-    as a reference point ("since", "as of", "until", …)."""
+def _dateline_in(text: str, limit: int, *, updates: bool = False,
+                 not_after: _dt.date | None = None) -> FoundDate | None:
+    """The first complete date in ``text[:limit]`` that stands on a short line, near
+    its start (a dateline: "By Jane Doe | 7 Jul, 2023", "Published on July 18, 2025"),
+    and is not a reference point ("since", "as of", "until", …).  Dates introduced
+    as updates ("Updated: …") are skipped, or, with ``updates=True``, the only ones
+    taken."""
     for fd in find_dates(text[:limit], min_granularity="day"):
-        if fd.date is None:
+        if fd.date is None or (not_after is not None and fd.date > not_after):
             continue
         line_start = text.rfind("\n", 0, fd.start) + 1
-        if fd.start - line_start > DATELINE_MAX_INDENT:
+        line_end = text.find("\n", fd.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if fd.start - line_start > DATELINE_MAX_INDENT or line_end - line_start > DATELINE_MAX_LINE:
             continue
         before = text[max(line_start, fd.start - 30): fd.start]
-        if _UPDATE_CUE_RE.search(before) or _NOT_DATELINE_CUE_RE.search(before):
+        if _NOT_DATELINE_CUE_RE.search(before):
+            continue
+        if bool(_UPDATE_CUE_RE.search(before)) != updates:
             continue
         return fd
     return None
 
 
-def dateline_claim(text: str, removed: Iterable[Any] = ()) -> DateClaim | None:
-    """The first complete, valid date near the top of the article text (not one
-    introduced as an update); failing that, in a chrome block removed from the
-    top of the page (``RemovedBlock`` objects with ``text`` and ``start``)."""
-    fd = _dateline_in(text, DATELINE_TEXT_CHARS)
+def dateline_claim(text: str, removed: Iterable[Any] = (), *, updates: bool = False,
+                   not_after: _dt.date | None = None) -> DateClaim | None:
+    """The dateline near the top of the article text (see :func:`_dateline_in`);
+    failing that, in a chrome block removed from the top of the page
+    (``RemovedBlock`` objects with ``text`` and ``start``).  With ``updates=True``,
+    the "Updated: …" line instead (source ``"dateline:updated"``).  A date after
+    ``not_after`` (the crawl date) is an announcement, not a dateline."""
+    suffix = ":updated" if updates else ""
+    fd = _dateline_in(text, DATELINE_TEXT_CHARS, updates=updates, not_after=not_after)
     if fd is not None:
-        return DateClaim(fd.date, "dateline", "published", fd.text, span=(fd.start, fd.end))  # type: ignore[arg-type]
+        return DateClaim(fd.date, "dateline" + suffix, "modified" if updates else "published",  # type: ignore[arg-type]
+                         fd.text, span=(fd.start, fd.end))
     for b in removed:
         start = getattr(b, "start", 0)
         if start > DATELINE_SOURCE_CHARS:
             continue
-        fd = _dateline_in(getattr(b, "text", ""), 300)
+        fd = _dateline_in(getattr(b, "text", ""), 300, updates=updates, not_after=not_after)
         if fd is not None:
-            return DateClaim(fd.date, "dateline:removed", "published", fd.text)  # type: ignore[arg-type]
+            return DateClaim(fd.date, "dateline:removed" + suffix,  # type: ignore[arg-type]
+                             "modified" if updates else "published", fd.text)
     return None
 
 
@@ -301,8 +315,14 @@ def detect_published(ctx: Any) -> PublishedDate | None:
         res: PublishedDate | None = PublishedDate(ctx.published, "argument", ctx.published.isoformat())
     else:
         c = choose_published(page_claims(getattr(ctx, "page", None), getattr(ctx, "url", None)))
+        text, removed = getattr(ctx, "text", ""), getattr(ctx, "removed", ()) or ()
+        crawled = getattr(ctx, "crawled", None)
         if c is None:
-            c = dateline_claim(getattr(ctx, "text", ""), getattr(ctx, "removed", ()) or ())
+            c = dateline_claim(text, removed, not_after=crawled)
+        if c is None:  # the page's own date is then its last declared modification
+            c = next((x for x in page_claims(getattr(ctx, "page", None), None) if x.role == "modified"), None)
+        if c is None:
+            c = dateline_claim(text, removed, updates=True, not_after=crawled)
         res = PublishedDate(c.date, c.source, c.text) if c else None
     if isinstance(cache, dict):
         cache["dates.published"] = res

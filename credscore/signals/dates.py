@@ -63,16 +63,24 @@ CHECKS = (
 )
 
 # A cue right before a date that states it as the present state of the page.
-_CUE_RE = re.compile(
-    r"(?:\b(?:since|as\s+of|as\s+at|updated|last\s+updated|effective|valid\s+from|revised)"
-    r"(?:\s+(?:on|from|since))?|©|\(c\)|\bcopyright)\s*[:\-–—]?\s*(?:the\s+)?$",
-    re.IGNORECASE,
+_CUE_BODY = (
+    r"(?:\b(?:since|as\s+of|as\s+at%s)"
+    r"(?:\s+(?:on|from|since))?|©|\(c\)|\bcopyright)\s*[:\-–—]?\s*(?:the\s+)?$"
 )
+_CUE_RE = re.compile(_CUE_BODY % r"|updated|last\s+updated|revised", re.IGNORECASE)
+# When the reference is the page's own latest date, its "Updated …" lines are part of it.
+_CUE_NO_UPDATE_RE = re.compile(_CUE_BODY % "", re.IGNORECASE)
+_COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|\bcopyright)\s*[:\-–—]?\s*$", re.IGNORECASE)
 _PAST_RE = re.compile(
-    r"\b(?:was|were|had|did|said|told|took|made|went|came|began|became|held|met|won|lost|saw|gave"
-    r"|got|left|ran|sold|bought|brought|built|fell|rose|wrote|spoke|found|paid|sent|struck|hit"
-    r"|killed|died|[a-z]{3,}ed)\b",
-    re.IGNORECASE,
+    r"\b(?:(?i:was|were|had|did|said|told|took|made|went|came|began|became|held|met|won|lost|saw|gave"
+    r"|got|left|ran|sold|bought|brought|built|fell|rose|wrote|spoke|found|paid|sent|struck|killed|died)"
+    r"|[a-z]{3,}ed)\b"  # regular past tense in lower case only: "Rooted & Wild Retreat" is a name
+)
+# -ed words that are mostly adjectives in listings ("Date: 18 June 2026 (pre-registered)").
+_ADJECTIVAL_ED = frozenset(
+    "registered scheduled limited based related featured needed expected advanced detailed dedicated "
+    "sponsored required selected included updated recommended certified licensed verified talented "
+    "organized organised curated guided detailed personalized personalised added".split()
 )
 _FUTURE_RE = re.compile(
     r"\b(?:will|shall|would|could|might|may|should|going\s+to|plans?|planned|planning|expected"
@@ -131,11 +139,34 @@ def _cue_before(text: str, start: int) -> bool:
     return bool(_CUE_RE.search(text[max(0, start - 40): start]))
 
 
-def _declared_conflicts(claims: list[DateClaim]) -> list[tuple[DateClaim, DateClaim, str]]:
-    """Pairs of declared dates in disagreement (each pair reported once)."""
-    out: list[tuple[DateClaim, DateClaim, str]] = []
-    pubs = [c for c in claims if c.role == "published"]
-    mods = [c for c in claims if c.role == "modified"]
+_GENERIC_META = {"meta:date", "meta:dc.date", "meta:dcterms.date", "meta:datecreated", "meta:release_date"}
+MODIFIED_BEFORE_DAYS = 31  # scheduled posts are saved days before they go out: only a month is a conflict
+
+
+def _declared_conflicts(claims: list[DateClaim], crawled: _dt.date | None) -> list[tuple[DateClaim, str]]:
+    """Declared publication dates in disagreement, and a modification before publication.
+
+    One claim per kind of source takes part: the first JSON-LD ``datePublished``
+    (the main object's: article-like objects come first), the first specific
+    publication ``<meta>`` (not the generic ``date``), the URL and the dateline.
+    ``<time>`` elements are left out: a page holds many (comments, related
+    articles) and nothing says which is the article's.  Dates more than a day
+    apart disagree (a day is time zones); a URL month only disagrees with
+    another year-month.  A dateline equal to a declared modification date shows
+    the "updated" date, and one on the crawl date is a "today is" widget: neither
+    is a conflict.
+    """
+    picked: dict[str, DateClaim] = {}
+    for c in claims:
+        if c.role != "published" or c.source == "time" or c.source in _GENERIC_META:
+            continue
+        kind = c.source.split(":")[0]  # json-ld, meta, url, dateline
+        if kind == "json-ld" and c.source != "json-ld:datePublished":
+            continue
+        picked.setdefault(kind, c)
+    mods = [c for c in claims if c.role == "modified" and not c.source.startswith("dateline")]
+    pubs = list(picked.values())
+    out: list[tuple[DateClaim, str]] = []
     if not pubs:
         return out
     ref = pubs[0]
@@ -143,20 +174,49 @@ def _declared_conflicts(claims: list[DateClaim]) -> list[tuple[DateClaim, DateCl
         if c.granularity == "month" or ref.granularity == "month":
             if (c.date.year, c.date.month) == (ref.date.year, ref.date.month):
                 continue
-            # a month in the URL is a folder; only a different year and month is a conflict
         elif abs(c.date - ref.date) <= _ONE_DAY:
             continue
-        if c.source.startswith("dateline") and any(abs(c.date - m.date) <= _ONE_DAY for m in mods):
-            continue  # the dateline shows the "updated" date the metadata declares
-        if c.source == "time" and any(abs(c.date - m.date) <= _ONE_DAY for m in mods):
-            continue
-        out.append((ref, c, f"{ref.source} says {ref.date.isoformat()}, {c.source} says {c.date.isoformat()}"))
-    for m in mods:
-        if m.date < ref.date - _ONE_DAY:
-            out.append((ref, m, f"modified ({m.source}, {m.date.isoformat()}) before published "
-                                f"({ref.source}, {ref.date.isoformat()})"))
-            break
+        if c.source.startswith("dateline"):
+            if any(abs(c.date - m.date) <= _ONE_DAY for m in mods):
+                continue
+            if crawled is not None and abs(c.date - crawled) <= _ONE_DAY:
+                continue
+        out.append((c, f"{ref.source} says {ref.date.isoformat()}, {c.source} says {c.date.isoformat()}"))
+    meta_pubs = [c for c in pubs if c.source.split(":")[0] in ("json-ld", "meta")]
+    if meta_pubs and mods:
+        p, m = meta_pubs[0], mods[0]
+        if (p.date - m.date).days > MODIFIED_BEFORE_DAYS:
+            out.append((m, f"modified ({m.source}, {m.date.isoformat()}) before published "
+                           f"({p.source}, {p.date.isoformat()})"))
     return out
+
+
+def _year_candidates(pub: _dt.date | None, crawled: _dt.date | None) -> list[int]:
+    years: set[int] = set()
+    for d in (pub, crawled):
+        if d is not None:
+            years |= {d.year - 1, d.year, d.year + 1}
+    return sorted(years)
+
+
+def _clause(ctx: Context, fd: FoundDate) -> str:
+    """The sentence around ``fd``, cut to its line and to 150 characters each side."""
+    text = ctx.text
+    a, b = _sentence_of(ctx, fd.start)
+    ls = text.rfind("\n", 0, fd.start) + 1
+    le = text.find("\n", fd.end)
+    le = len(text) if le < 0 else le
+    a, b = max(a, ls, fd.start - 150), min(max(b, fd.end), le, fd.end + 150)
+    return text[a: fd.start] + " " + text[fd.end: b]
+
+
+def _past_tense(clause: str) -> bool:
+    for m in _PAST_RE.finditer(clause):
+        w = m.group(0).lower()
+        if w in _ADJECTIVAL_ED or (m.start() > 0 and clause[m.start() - 1] == "-"):
+            continue
+        return True
+    return False
 
 
 def compute(ctx: Context) -> Signal:
@@ -167,10 +227,27 @@ def compute(ctx: Context) -> Signal:
     pub_date = pub.date if pub else None
     crawled = ctx.crawled
 
+    # What the page says about itself (check 6), and the latest date it claims to be
+    # from (the reference of check 4 when the caller gave no publication date).
+    claims = page_claims(ctx.page, ctx.url)
+    dl = dateline_claim(text, ctx.removed, not_after=crawled)
+    if dl is not None:
+        claims.append(dl)
+    upd = dateline_claim(text, ctx.removed, updates=True, not_after=crawled)
+    if upd is not None:
+        claims.append(upd)
+    if ctx.published is not None:
+        ref4, ref4_src, cue_re = ctx.published, "the caller's publication date", _CUE_RE
+    else:
+        own = [c.date for c in claims if c.granularity == "day"] + ([pub_date] if pub_date else [])
+        ref4 = max(own) if own else None
+        ref4_src, cue_re = "the latest date the page gives itself", _CUE_NO_UPDATE_RE
+
     counts = dict.fromkeys(CHECKS, 0)
     evidence: list[Span] = []
     in_removed: list[dict[str, Any]] = []
     month_conflicts: list[dict[str, Any]] = []
+    years = _year_candidates(pub_date, crawled)
 
     def alarm(check: str, start: int, end: int, note: str) -> None:
         counts[check] += 1
@@ -179,32 +256,9 @@ def compute(ctx: Context) -> Signal:
     for fd in found:
         # 3. two months in one date
         if fd.other_month is not None and fd.day is not None:
-            readings = []
-            for mo in (fd.other_month, fd.month):
-                y = fd.year if fd.year is not None else _infer_year(
-                    FoundDate(0, 0, "", None, mo, fd.day, "day", True, ""), pub_date)
-                ok = y is not None and is_valid(y, mo, fd.day)  # type: ignore[arg-type]
-                wd = _dt.date(y, mo, fd.day).weekday() if ok else None  # type: ignore[arg-type]
-                readings.append((mo, y, wd))
-            supported = [MONTH_NAMES[mo - 1] for mo, _, wd in readings if fd.weekday is not None and wd == fd.weekday]
-            parts = []
-            for mo, y, wd in readings:
-                if y is not None and wd is not None:
-                    parts.append(f"{_fmt(y, mo, fd.day)} is a {_weekday_name(wd)}")  # type: ignore[arg-type]
-            if fd.weekday is None:
-                verdict = "no weekday to decide between them"
-            elif len(supported) == 1:
-                verdict = f"the weekday {_weekday_name(fd.weekday)} supports {supported[0]}"
-            elif supported:
-                verdict = f"the weekday {_weekday_name(fd.weekday)} fits both"
-            else:
-                verdict = f"the weekday {_weekday_name(fd.weekday)} fits neither"
-            note = (f"two months in one date, {MONTH_NAMES[fd.other_month - 1]} and "
-                    f"{MONTH_NAMES[fd.month - 1]}; {verdict}" + (f" ({'; '.join(parts)})" if parts else ""))  # type: ignore[index]
+            note, info = _month_conflict(fd, years)
             alarm("month_conflict", fd.start, fd.end, note)
-            month_conflicts.append({"text": fd.text, "months": [MONTH_NAMES[fd.other_month - 1], MONTH_NAMES[fd.month - 1]],  # type: ignore[index]
-                                    "weekday": _weekday_name(fd.weekday) if fd.weekday is not None else None,
-                                    "supported": supported})
+            month_conflicts.append(info)
             continue
         # 2. impossible calendar date
         if fd.granularity == "day" and not fd.valid:
@@ -213,50 +267,38 @@ def compute(ctx: Context) -> Signal:
             continue
         # 1. weekday mismatch
         if fd.weekday is not None and fd.granularity == "day":
-            y, inferred = fd.year, False
-            if y is None:
-                y, inferred = _infer_year(fd, pub_date), True
-            if y is not None and is_valid(y, fd.month, fd.day):  # type: ignore[arg-type]
-                real = _dt.date(y, fd.month, fd.day).weekday()  # type: ignore[arg-type]
-                if real != fd.weekday:
-                    alarm("weekday_mismatch", fd.start, fd.end,
-                          f"{_fmt(y, fd.month, fd.day)} is a {_weekday_name(real)}, "  # type: ignore[arg-type]
-                          f"not a {_weekday_name(fd.weekday)}"
-                          + (" (year taken from the publication date)" if inferred else ""))
+            note = _weekday_mismatch(fd, years)
+            if note:
+                alarm("weekday_mismatch", fd.start, fd.end, note)
         # 4. after the publication date, with a cue
-        if pub_date is not None and _cue_before(text, fd.start) and _later(fd, pub_date):
-            alarm("after_published", fd.start, fd.end,
-                  f"{fd.text!r} is after the publication date {pub_date.isoformat()} ({pub.source})")  # type: ignore[union-attr]
+        if ref4 is not None and fd.year is not None and _later(fd, ref4):
+            cue_ok = bool(cue_re.search(text[max(0, fd.start - 40): fd.start]))
+            if cue_ok and not (fd.granularity == "year" and _COPYRIGHT_RE.search(text[max(0, fd.start - 40): fd.start])):
+                alarm("after_published", fd.start, fd.end,
+                      f"{fd.text!r} is after {ref4_src}, {ref4.isoformat()}")
         # 5. after the crawl date, in the past tense
         if crawled is not None and fd.granularity != "year" and _later(fd, crawled):
-            a, b = _sentence_of(ctx, fd.start)
-            sent = text[a:b]
-            if _PAST_RE.search(sent) and not _FUTURE_RE.search(sent):
+            clause = _clause(ctx, fd)
+            if _past_tense(clause) and not _FUTURE_RE.search(clause):
                 alarm("after_crawl", fd.start, fd.end,
                       f"{fd.text!r} is after the crawl date {crawled.isoformat()} but told in the past tense")
 
-    # 4 (continued): removed chrome, month or day precision only (a footer "© 2025" is normal).
-    if pub_date is not None:
+    # 4 (continued): removed chrome.  Month or day precision only: a footer "© 2025" is normal.
+    if ref4 is not None:
         for blk in ctx.removed:
             btxt = blk.text
             for fd in find_dates(btxt, min_granularity="month"):
-                if _cue_before(btxt, fd.start) and _later(fd, pub_date):
+                if cue_re.search(btxt[max(0, fd.start - 40): fd.start]) and _later(fd, ref4):
                     counts["after_published"] += 1
                     in_removed.append({
                         "check": "after_published", "kind": blk.kind,
                         "source_start": blk.start + fd.start, "source_end": blk.start + fd.end,
                         "text": btxt[max(0, fd.start - 40): fd.end + 40],
-                        "note": f"{fd.text!r} (in removed {blk.kind}) is after the publication date "
-                                f"{pub_date.isoformat()} ({pub.source})",  # type: ignore[union-attr]
+                        "note": f"{fd.text!r} (in removed {blk.kind}) is after {ref4_src}, {ref4.isoformat()}",
                     })
 
     # 6. declared publication dates in disagreement
-    claims = page_claims(ctx.page, ctx.url)
-    dl = dateline_claim(text, ctx.removed)
-    if dl is not None:
-        claims.append(dl)
-    conflicts = _declared_conflicts(claims)
-    for _a, c, note in conflicts:
+    for c, note in _declared_conflicts(claims, crawled):
         if c.span is not None:
             alarm("declared_conflict", c.span[0], c.span[1], note)
         else:
@@ -269,7 +311,7 @@ def compute(ctx: Context) -> Signal:
     undated = int(text_full == 0 and not declared)
 
     n = sum(counts.values())
-    evidence.sort(key=lambda s: (s.start, s.end))
+    evidence.sort(key=lambda sp: (sp.start, sp.end))
     details: dict[str, Any] = {
         **counts,
         "undated": undated,
@@ -283,5 +325,54 @@ def compute(ctx: Context) -> Signal:
     if month_conflicts:
         details["month_conflicts"] = month_conflicts
     if in_removed:
-        details["in_removed"] = in_removed
+        details["not_in_text"] = in_removed
     return Signal(name=NAME, value=round(1.0 - 0.5 ** n, 4), flagged=n > 0, evidence=evidence, details=details)
+
+
+def _weekday_mismatch(fd: FoundDate, years: list[int]) -> str | None:
+    """The note of check 1, or None when the weekday fits.  Without a year, the
+    date is checked against the years around the publication and crawl dates and
+    only a weekday that fits none of them is a mismatch."""
+    assert fd.weekday is not None and fd.month is not None and fd.day is not None
+    if fd.year is not None:
+        real = _dt.date(fd.year, fd.month, fd.day).weekday()
+        if real == fd.weekday:
+            return None
+        return f"{_fmt(fd.year, fd.month, fd.day)} is a {_weekday_name(real)}, not a {_weekday_name(fd.weekday)}"
+    valid = [y for y in years if is_valid(y, fd.month, fd.day)]
+    if not valid or any(_dt.date(y, fd.month, fd.day).weekday() == fd.weekday for y in valid):
+        return None
+    return (f"{MONTH_NAMES[fd.month - 1]} {fd.day} is not a {_weekday_name(fd.weekday)} in any of "
+            f"{', '.join(map(str, valid))} (the years around the publication and crawl dates)")
+
+
+def _month_conflict(fd: FoundDate, years: list[int]) -> tuple[str, dict[str, Any]]:
+    """The note of check 3 and its details: which month the weekday supports."""
+    assert fd.other_month is not None and fd.month is not None and fd.day is not None
+    cands = [fd.year] if fd.year is not None else years
+    readings: list[tuple[int, int, int]] = []  # (month, year, weekday)
+    for mo in (fd.other_month, fd.month):
+        for y in cands:
+            if is_valid(y, mo, fd.day):
+                readings.append((mo, y, _dt.date(y, mo, fd.day).weekday()))
+    supported: list[str] = []
+    if fd.weekday is not None:
+        for mo, _y, wd in readings:
+            name = MONTH_NAMES[mo - 1]
+            if wd == fd.weekday and name not in supported:
+                supported.append(name)
+    a, b = MONTH_NAMES[fd.other_month - 1], MONTH_NAMES[fd.month - 1]
+    if fd.weekday is None:
+        verdict = "no weekday to decide between them"
+    elif len(supported) == 1:
+        verdict = f"the weekday {_weekday_name(fd.weekday)} supports {supported[0]}"
+    elif supported:
+        verdict = f"the weekday {_weekday_name(fd.weekday)} fits both"
+    else:
+        verdict = f"the weekday {_weekday_name(fd.weekday)} fits neither"
+    parts = [f"{_fmt(y, mo, fd.day)} is a {_weekday_name(wd)}" for mo, y, wd in readings] if fd.year else []
+    note = f"two months in one date, {a} and {b}; {verdict}" + (f" ({'; '.join(parts)})" if parts else "")
+    info = {"text": fd.text, "months": [a, b],
+            "weekday": _weekday_name(fd.weekday) if fd.weekday is not None else None,
+            "supported": supported}
+    return note, info
