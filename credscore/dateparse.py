@@ -191,7 +191,8 @@ def _make(text: str, m: re.Match[str]) -> FoundDate | None:
     wd_span = m.span(wd_tok) if g(wd_tok) else None
     mo = _MONTH_TOKENS[g(m_first)]
     mo_span = m.span(m_first)
-    other = other_span = None
+    other: int | None = None
+    other_span: tuple[int, int] | None = None
     if m_second and g(m_second):
         first_full = g(m_first).title() in MONTH_NAMES and text[mo_span[1]: mo_span[1] + 1] == "."
         if wd is None and first_full:
@@ -203,8 +204,8 @@ def _make(text: str, m: re.Match[str]) -> FoundDate | None:
         if other == mo:  # "Nov. November 18": the same month twice, harmless
             other = other_span = None
     d = int(g(day))
-    y = int(g(yr)) if g(yr) else None
-    return FoundDate(s, e, text[s:e], y, mo, d, "day", is_valid(y, mo, d), "textual",
+    year = int(g(yr)) if g(yr) else None
+    return FoundDate(s, e, text[s:e], year, mo, d, "day", is_valid(year, mo, d), "textual",
                      weekday=wd, weekday_span=wd_span, month_span=mo_span,
                      other_month=other, other_month_span=other_span)
 

@@ -9,31 +9,44 @@ dates as explicit inputs.  Seven checks, each a count in ``details`` with
 evidence spans whose note starts with the check's name:
 
 1. ``weekday_mismatch`` — a weekday attached to a date that falls on another day
-   ("Monday, July 6, 2023": a Thursday).  A date without a year is checked
-   against the year that puts it nearest the publication date, when one is known.
+   ("Wednesday, October 15, 2026": a Thursday).  A date without a year ("Mon,
+   Dec 22") is a mismatch only if the weekday fits none of the years around the
+   publication and crawl dates (the year before, the year, the year after); with
+   neither date known it is not checked.
 2. ``invalid_date`` — a date that does not exist ("31 April", "February 30, 2020").
 3. ``month_conflict`` — two different months written in one date ("Thursday,
-   June. November 20, 2024"); the note says which month the weekday supports.  A
-   repeated month ("Nov. November 18") is harmless.  Such a date is not counted
-   again by check 1.
-4. ``after_published`` — a date after the publication date introduced by "since",
-   "as of", "updated", "effective", "©"/"copyright".  The publication date is the
-   caller's, else the one :func:`credscore.pubdate.detect_published` finds.
-   Removed chrome is searched too (the donation wall of seeds/002 is where its
-   "Since July 1, 2024" sits): hits there are listed in ``details["in_removed"]``
-   with ``source_text`` offsets, since evidence spans index the cleaned text.
-5. ``after_crawl`` — a date after the crawl date (``ctx.crawled``, caller only)
-   in a sentence told in the past tense and with no future marker ("will",
-   "scheduled", …).
+   June. November 20, 2024"); the note says which month the weekday supports
+   (June: June 20, 2024 is a Thursday, November 20 a Wednesday).  A repeated
+   month ("Nov. November 18") is harmless.  Such a date is not counted again by
+   check 1.
+4. ``after_published`` — a date after the publication date right after "since",
+   "as of", "©"/"copyright" (and "updated", "revised" when the caller gave the
+   publication date).  The reference is the caller's ``published``; without it,
+   the latest date the page gives itself (declared publication and modification
+   dates, its dateline and "Updated …" line): a page's own "Updated March 2025"
+   line is then part of its dates, not a contradiction.  A bare year after "©"
+   is never an alarm (every footer says "© 2025").  Removed chrome is searched
+   too, at month or day precision (the donation wall of seeds/002 is where its
+   "Since July 1, 2024" sits); hits there are listed in
+   ``details["not_in_text"]`` with ``source_text`` offsets, since evidence spans
+   index the cleaned text.
+5. ``after_crawl`` — a date after the crawl date (``ctx.crawled``; only the
+   caller knows it) in a clause told in the past tense ("was", "signed", …;
+   the clause is the sentence, cut to the date's line) with no future marker
+   ("will", "scheduled", "until", …).
 6. ``declared_conflict`` — publication dates the page declares that disagree by
-   more than a day (JSON-LD, ``<meta>``, the URL, ``<time>``, the dateline), or a
-   modification date before the publication date.  A dateline equal to a
-   declared modification date is an "updated" line, not a conflict.
+   more than a day: the main JSON-LD ``datePublished``, the publication
+   ``<meta>``, the URL and the dateline (``<time>`` elements are left out: a
+   page holds many, for comments and related articles); or a declared
+   modification more than a month before the publication.  A dateline equal to
+   a declared modification date (an "updated" line), or on the crawl date (a
+   "today is" widget), is no conflict.  Conflicts found in metadata have no span
+   in the text and are listed in ``details["not_in_text"]``.
 7. ``undated`` — no complete date (day and month) in the text and no date in
    the page metadata (seeds/001 and seeds/003 are undated).  A page without a
    date is a credibility signal of its own, but not an *inconsistency*: it is
    reported in ``details["undated"]`` (0/1) and does **not** set ``flagged``
-   nor raise ``value``.
+   nor raise ``value``; the score model can read it from the details.
 
 Relative expressions ("last year", "on Tuesday") are not checked: resolved
 against a guessed anchor they only produce false alarms.
@@ -99,19 +112,6 @@ def _fmt(y: int, m: int, d: int) -> str:
     return f"{MONTH_NAMES[m - 1]} {d}, {y}"
 
 
-def _infer_year(fd: FoundDate, anchor: _dt.date | None) -> int | None:
-    """The year that puts a yearless day-month nearest to ``anchor`` (the publication date)."""
-    if anchor is None or fd.month is None or fd.day is None:
-        return None
-    best: tuple[int, int] | None = None
-    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
-        if is_valid(y, fd.month, fd.day):
-            dist = abs((_dt.date(y, fd.month, fd.day) - anchor).days)
-            if best is None or dist < best[0]:
-                best = (dist, y)
-    return best[1] if best else None
-
-
 def _later(fd: FoundDate, ref: _dt.date) -> bool:
     """Whether ``fd`` is after ``ref`` at ``fd``'s own granularity."""
     if fd.year is None:
@@ -133,10 +133,6 @@ def _sentence_of(ctx: Context, pos: int) -> tuple[int, int]:
     if i < 0:
         return (0, min(len(ctx.text), pos + 200))
     return spans[i]
-
-
-def _cue_before(text: str, start: int) -> bool:
-    return bool(_CUE_RE.search(text[max(0, start - 40): start]))
 
 
 _GENERIC_META = {"meta:date", "meta:dc.date", "meta:dcterms.date", "meta:datecreated", "meta:release_date"}
@@ -236,6 +232,7 @@ def compute(ctx: Context) -> Signal:
     upd = dateline_claim(text, ctx.removed, updates=True, not_after=crawled)
     if upd is not None:
         claims.append(upd)
+    ref4: _dt.date | None
     if ctx.published is not None:
         ref4, ref4_src, cue_re = ctx.published, "the caller's publication date", _CUE_RE
     else:
@@ -263,13 +260,13 @@ def compute(ctx: Context) -> Signal:
         # 2. impossible calendar date
         if fd.granularity == "day" and not fd.valid:
             alarm("invalid_date", fd.start, fd.end,
-                  f"{MONTH_NAMES[fd.month - 1]} has no day {fd.day}" + (f" in {fd.year}" if fd.year else ""))  # type: ignore[index]
+                  f"{MONTH_NAMES[(fd.month or 1) - 1]} has no day {fd.day}" + (f" in {fd.year}" if fd.year else ""))
             continue
         # 1. weekday mismatch
         if fd.weekday is not None and fd.granularity == "day":
-            note = _weekday_mismatch(fd, years)
-            if note:
-                alarm("weekday_mismatch", fd.start, fd.end, note)
+            wnote = _weekday_mismatch(fd, years)
+            if wnote:
+                alarm("weekday_mismatch", fd.start, fd.end, wnote)
         # 4. after the publication date, with a cue
         if ref4 is not None and fd.year is not None and _later(fd, ref4):
             cue_ok = bool(cue_re.search(text[max(0, fd.start - 40): fd.start]))
