@@ -15,7 +15,8 @@ Order of preference for the publication date, most trusted first:
    any top-level object;
 3. publication ``<meta>`` tags and ``itemprop="datePublished"``
    (``"meta:<name>"``);
-4. a full date in the URL path (``"url"``);
+4. a full date in the URL path (``"url"``; the ``<link rel="canonical">`` URL
+   when the caller gave none);
 5. a ``<time>`` element marked as the publication time (``pubdate``,
    ``itemprop``, a class with "publish"/"posted"), then the first ``<time
    datetime>`` of the page (``"time"``);
@@ -220,7 +221,8 @@ def page_claims(page: dict[str, Any] | None, url: str | None = None) -> list[Dat
                 d = parse_date(raw)
                 if d is not None:
                     out.append(DateClaim(d, "meta:" + k, role, raw))  # type: ignore[arg-type]
-    u = url_claim(url)
+    canonical = page.get("canonical")
+    u = url_claim(url) or url_claim(canonical if isinstance(canonical, str) else None)
     if u is not None:
         out.append(u)
     # <time datetime>: the first one marked as the publication time, else the first.

@@ -14,7 +14,7 @@ evidence spans whose note starts with the check's name:
    publication and crawl dates (the year before, the year, the year after); with
    neither date known it is not checked.
 2. ``invalid_date`` — a date that does not exist ("31 April", "February 30, 2020").
-3. ``month_conflict`` — two different months written in one date ("Thursday,
+3. ``two_months`` — two different months written in one date ("Thursday,
    June. November 20, 2024"); the note says which month the weekday supports
    (June: June 20, 2024 is a Thursday, November 20 a Wednesday).  A repeated
    month ("Nov. November 18") is harmless.  Such a date is not counted again by
@@ -30,7 +30,7 @@ evidence spans whose note starts with the check's name:
    "Since July 1, 2024" sits); hits there are listed in
    ``details["not_in_text"]`` with ``source_text`` offsets, since evidence spans
    index the cleaned text.
-5. ``after_crawl`` — a date after the crawl date (``ctx.crawled``; only the
+5. ``after_crawled`` — a date after the crawl date (``ctx.crawled``; only the
    caller knows it) in a clause told in the past tense ("was", "signed", …;
    the clause is the sentence, cut to the date's line) with no future marker
    ("will", "scheduled", "until", …).
@@ -71,8 +71,8 @@ NAME = "dates"
 ENGLISH_ONLY = False  # month and weekday names are English, but a page with none simply has no alarm
 
 CHECKS = (
-    "weekday_mismatch", "invalid_date", "month_conflict", "after_published",
-    "after_crawl", "declared_conflict",
+    "weekday_mismatch", "invalid_date", "two_months", "after_published",
+    "after_crawled", "declared_conflict",
 )
 
 # A cue right before a date that states it as the present state of the page.
@@ -254,7 +254,7 @@ def compute(ctx: Context) -> Signal:
         # 3. two months in one date
         if fd.other_month is not None and fd.day is not None:
             note, info = _month_conflict(fd, years)
-            alarm("month_conflict", fd.start, fd.end, note)
+            alarm("two_months", fd.start, fd.end, note)
             month_conflicts.append(info)
             continue
         # 2. impossible calendar date
@@ -277,7 +277,7 @@ def compute(ctx: Context) -> Signal:
         if crawled is not None and fd.granularity != "year" and _later(fd, crawled):
             clause = _clause(ctx, fd)
             if _past_tense(clause) and not _FUTURE_RE.search(clause):
-                alarm("after_crawl", fd.start, fd.end,
+                alarm("after_crawled", fd.start, fd.end,
                       f"{fd.text!r} is after the crawl date {crawled.isoformat()} but told in the past tense")
 
     # 4 (continued): removed chrome.  Month or day precision only: a footer "© 2025" is normal.
@@ -313,7 +313,7 @@ def compute(ctx: Context) -> Signal:
         **counts,
         "undated": undated,
         "alarms": n,
-        "dates_found": len(found),
+        "dates": len(found),
         "full_dates": text_full,
         "published": pub.to_dict() if pub else None,
         "crawled": crawled.isoformat() if crawled else None,
@@ -362,13 +362,13 @@ def _month_conflict(fd: FoundDate, years: list[int]) -> tuple[str, dict[str, Any
     if fd.weekday is None:
         verdict = "no weekday to decide between them"
     elif len(supported) == 1:
-        verdict = f"the weekday {_weekday_name(fd.weekday)} supports {supported[0]}"
+        verdict = f"the weekday {_weekday_name(fd.weekday)} fits {supported[0]}"
     elif supported:
         verdict = f"the weekday {_weekday_name(fd.weekday)} fits both"
     else:
         verdict = f"the weekday {_weekday_name(fd.weekday)} fits neither"
     parts = [f"{_fmt(y, mo, fd.day)} is a {_weekday_name(wd)}" for mo, y, wd in readings] if fd.year else []
-    note = f"two months in one date, {a} and {b}; {verdict}" + (f" ({'; '.join(parts)})" if parts else "")
+    note = f"two months in one date, {a} and {b}: {verdict}" + (f" ({'; '.join(parts)})" if parts else "")
     info = {"text": fd.text, "months": [a, b],
             "weekday": _weekday_name(fd.weekday) if fd.weekday is not None else None,
             "supported": supported}
