@@ -91,6 +91,7 @@ def pages(root: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
             "type": ptype,
             "gold": (gt.get("ground_truth") or {}).get("publish_date"),
             "crawled": dt.date.fromisoformat(dl[:10]) if dl else SNAPSHOT,
+            "raw": raw,
             "html": raw.decode("utf-8", "replace"),
         }
 
@@ -142,11 +143,21 @@ def naive_context(html: str, url: str | None, crawled: dt.date) -> Context:
                              url=url, crawled=crawled, content_type="html")
 
 
-def pipeline_context(html: str, url: str | None, crawled: dt.date) -> Context:
-    """The Context credscore's own pipeline gives the signals."""
-    from credscore import pipeline_context as _pc  # provided by the 0.1 skeleton
+def pipeline_context(raw: bytes, url: str | None, crawled: dt.date) -> Context:
+    """The Context credscore's own pipeline gives the signals (as in
+    :func:`credscore.analysis.analyze`: load, segment, strip chrome)."""
+    from credscore.chrome import strip
+    from credscore.document import load
+    from credscore.segment import segment_html, segment_text
+    from credscore.text import TextView
+    from credscore.types import Document
 
-    return _pc(html, url=url, crawled=crawled)
+    decoded = load(Document(raw, url=url, crawled=crawled))
+    html = decoded.content_type == "html"
+    seg = segment_html(decoded.text) if html else segment_text(decoded.text)
+    st = strip(seg, decoded.content_type)
+    return Context(text=st.text, view=TextView(st.text), source_text=seg.source_text, removed=st.removed,
+                   title=st.title, url=url, crawled=crawled, content_type=decoded.content_type, page=seg.page)
 
 
 # ------------------------------------------------------------------ measurements
@@ -156,7 +167,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     from dateparser.search import search_dates
     from htmldate import find_date
 
-    prep = pipeline_context if args.text == "pipeline" else naive_context
     acc = Counter()
     articles: list[tuple[dict[str, Any], Context]] = []
     alarms: list[dict[str, Any]] = []
@@ -166,7 +176,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     for p in pages(WCXB, args.limit):
         t0 = time.perf_counter()
         try:
-            ctx = prep(p["html"], p["url"], p["crawled"])
+            ctx = (pipeline_context(p["raw"], p["url"], p["crawled"]) if args.text == "pipeline"
+                   else naive_context(p["html"], p["url"], p["crawled"]))
         except Exception as e:  # a page the pipeline cannot read counts as no date
             print(f"{p['fid']}: {type(e).__name__}: {e}", file=sys.stderr)
             ctx = Context.from_text("", url=p["url"], crawled=p["crawled"])

@@ -68,7 +68,7 @@ _URL_DATE_RE = re.compile(
 )
 _URL_COMPACT_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _UPDATE_CUE_RE = re.compile(
-    r"(?:updated|modified|revised|edited|last\s+reviewed|reviewed)\s*(?:on|at)?\s*[:\-–—]?\s*$",
+    r"(?:updated|last\s+update|update|modified|revised|edited|reviewed)\s*(?:on|at)?\s*[:\-–—]?\s*$",
     re.IGNORECASE,
 )
 _NOT_DATELINE_CUE_RE = re.compile(
