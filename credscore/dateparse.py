@@ -13,7 +13,9 @@ more.  :func:`find_dates` therefore returns, for every date written in the text,
 * whether it is a valid calendar date ("31 April" and "February 30, 2020" are
   found, and marked invalid, rather than skipped or "corrected"),
 * a second month written in the same date ("Thursday, June. November 20,
-  2024"), kept so that the caller can see the conflict.
+  2024"), kept so that the caller can see the conflict.  Without a weekday in
+  front, a month closed by a full stop or a comma ends a sentence or a clause
+  ("… in April, October 15 is the deadline") and the date starts at the second.
 
 Missing parts stay missing: "July 6" has ``year=None``; nothing is read from
 today's date.  Forms recognised::
@@ -194,9 +196,11 @@ def _make(text: str, m: re.Match[str]) -> FoundDate | None:
     other: int | None = None
     other_span: tuple[int, int] | None = None
     if m_second and g(m_second):
-        first_full = g(m_first).title() in MONTH_NAMES and text[mo_span[1]: mo_span[1] + 1] == "."
-        if wd is None and first_full:
-            # "… in June. November 20 …": a sentence ended after June; the date starts at November.
+        punct = text[mo_span[1]: mo_span[1] + 1] in ".,"
+        if wd is None and punct and (g(m_first).title() in MONTH_NAMES or text[mo_span[1]] == ","):
+            # "… in June. November 20 …", "… back in April, October 15 is …": a sentence or
+            # clause ended after the first month; the date starts at the second.  With a
+            # weekday in front ("Thursday, June. November 20") both months belong to the date.
             s = m.start(m_second)
         else:
             other, other_span = mo, mo_span

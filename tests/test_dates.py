@@ -255,14 +255,20 @@ def test_page_claims_order_and_modified() -> None:
 
 
 def test_declared_conflict_and_modified_before_published() -> None:
+    # WCXB dev 4460: the byline says Dec 30, 2013, the metadata 2024-08-07.
+    h1 = "Startup lessons learned from my failed startup"
     page = {"meta": {"article:published_time": ["2024-08-07T12:01:51Z"],
-                     "article:modified_time": ["2013-01-01"]}}
-    text = "Sérgio Schüler\n7 min read\nDec 30, 2013\n" + seed("004")[200:]
+                     "article:modified_time": ["2013-01-01"]}, "h1": h1}
+    text = f"{h1}\n\nSérgio Schüler\n\n7 min read\n\nDec 30, 2013\n\n" + seed("004")[seed("004").index("Vietnam is committed"):]
     s = dates.compute(Context.from_text(text, page=page))
     assert s.details["declared_conflict"] == 2
     notes = [e.note for e in s.evidence] + [h["note"] for h in s.details["not_in_text"]]
     assert any("dateline says 2013-12-30" in n for n in notes)
     assert any(n.startswith("modified") for n in notes)
+    # the same date above the headline (a ticker, a related article) is not the page's dateline
+    text = f"News Ticker\n\nDec 30, 2013\n\n{h1}\n\n" + seed("004")[seed("004").index("Vietnam is committed"):]
+    page["meta"]["article:modified_time"] = ["2024-08-08"]
+    assert not dates.compute(Context.from_text(text, page=page)).flagged
 
 
 def test_dateline_skips_since_and_updates() -> None:

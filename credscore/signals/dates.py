@@ -63,7 +63,7 @@ import re
 from typing import Any
 
 from ..dateparse import MONTH_NAMES, WEEKDAY_NAMES, FoundDate, find_dates, is_valid
-from ..pubdate import DateClaim, dateline_claim, detect_published, page_claims
+from ..pubdate import DateClaim, anchored_dateline, dateline_claim, detect_published, page_claims
 from ..types import Signal, Span
 from .base import Context
 
@@ -226,7 +226,10 @@ def compute(ctx: Context) -> Signal:
     # What the page says about itself (check 6), and the latest date it claims to be
     # from (the reference of check 4 when the caller gave no publication date).
     claims = page_claims(ctx.page, ctx.url)
-    dl = dateline_claim(text, ctx.removed, not_after=crawled)
+    h1 = ctx.page.get("h1") if isinstance(ctx.page, dict) else None
+    dl = anchored_dateline(text, (h1 if isinstance(h1, str) else None, ctx.title), not_after=crawled)
+    if dl is None and not claims:  # plain text: no headline to anchor on, nothing to contradict
+        dl = dateline_claim(text, ctx.removed, not_after=crawled)
     if dl is not None:
         claims.append(dl)
     upd = dateline_claim(text, ctx.removed, updates=True, not_after=crawled)
