@@ -119,6 +119,7 @@ def naive_context(html: str, url: str | None, crawled: dt.date) -> Context:
         except ValueError:
             pass
     times = [t.get("datetime") for t in doc.iter("time") if t.get("datetime")]
+    h1 = next((" ".join(h.text_content().split()) for h in doc.iter("h1")), None)
     for bad in doc.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
     parts: list[str] = []
@@ -139,7 +140,7 @@ def naive_context(html: str, url: str | None, crawled: dt.date) -> Context:
     walk(body if body is not None else doc)
     text = re.sub(r"[ \t\xa0]+", " ", "".join(parts))
     text = re.sub(r"\s*\n\s*", "\n", text).strip()
-    return Context.from_text(text, page={"meta": meta, "jsonld": jsonld, "time": times},
+    return Context.from_text(text, page={"meta": meta, "jsonld": jsonld, "time": times, "h1": h1},
                              url=url, crawled=crawled, content_type="html")
 
 

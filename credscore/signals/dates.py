@@ -40,7 +40,10 @@ evidence spans whose note starts with the check's name:
    page holds many, for comments and related articles); or a declared
    modification more than a month before the publication.  A dateline equal to
    a declared modification date (an "updated" line), or on the crawl date (a
-   "today is" widget), is no conflict.  Conflicts found in metadata have no span
+   "today is" widget), is no conflict.  The dateline compared is the one right
+   under the page's ``<h1>`` headline (:func:`credscore.pubdate.anchored_dateline`):
+   a date above the headline is a ticker or a related-articles list as often as
+   it is the page's own.  Conflicts found in metadata have no span
    in the text and are listed in ``details["not_in_text"]``.
 7. ``undated`` — no complete date (day and month) in the text and no date in
    the page metadata (seeds/001 and seeds/003 are undated).  A page without a
@@ -227,7 +230,9 @@ def compute(ctx: Context) -> Signal:
     # from (the reference of check 4 when the caller gave no publication date).
     claims = page_claims(ctx.page, ctx.url)
     h1 = ctx.page.get("h1") if isinstance(ctx.page, dict) else None
-    dl = anchored_dateline(text, (h1 if isinstance(h1, str) else None, ctx.title), not_after=crawled)
+    # The headline is the HTML <h1>: the pipeline's title guess is no anchor (on WCXB dev it
+    # sometimes is a table caption or a "Recent stories" heading above a list of dates).
+    dl = anchored_dateline(text, (h1 if isinstance(h1, str) else None,), not_after=crawled)
     if dl is None and not claims:  # plain text: no headline to anchor on, nothing to contradict
         dl = dateline_claim(text, ctx.removed, not_after=crawled)
     if dl is not None:
