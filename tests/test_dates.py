@@ -361,3 +361,27 @@ def test_pipeline_wcxb_html_published(fid: str, source: str | None) -> None:
     if source:
         assert a.published.source == source
     assert a.to_dict()["published"]["date"] == gt["ground_truth"]["publish_date"]
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=30)
+    | st.sampled_from(["2023-07-07", "2023-02-30T10:00Z", "July 6", "NewsArticle", "@graph"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["@type", "@graph", "datePublished", "dateModified", "dateCreated", "x"]), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(jsonld=st.lists(_JSON, max_size=3),
+       meta=st.dictionaries(st.sampled_from(["article:published_time", "date", "og:updated_time", "x"]),
+                            st.lists(st.text(max_size=30), max_size=2) | st.text(max_size=30), max_size=3),
+       times=st.lists(st.text(max_size=30) | st.none(), max_size=3),
+       url=st.none() | st.text(max_size=40))
+def test_page_metadata_never_crashes(jsonld, meta, times, url) -> None:
+    page = {"jsonld": jsonld, "meta": meta, "time": times, "h1": "Vietnam makes pledge to Russia"}
+    claims = page_claims(page, url)
+    assert all(c.role in ("published", "modified") for c in claims)
+    ctx = Context.from_text(seed("004"), page=page, url=url)
+    dates.compute(ctx)
+    detect_published(ctx)
