@@ -14,8 +14,8 @@ from typing import Any
 from . import lang
 from .chrome import strip
 from .document import DEFAULT_MAX_BYTES, load
-from .pubdate import detect_published
 from .errors import CredscoreError
+from .pubdate import detect_published
 from .score import LinearModel, load_model
 from .segment import segment_html, segment_text
 from .signals import load_signals
