@@ -15,12 +15,13 @@ from . import lang
 from .chrome import strip
 from .document import DEFAULT_MAX_BYTES, load
 from .errors import CredscoreError
+from .pubdate import detect_published
 from .score import LinearModel, load_model
 from .segment import segment_html, segment_text
 from .signals import load_signals
 from .signals.base import Context, not_applicable
 from .text import TextView
-from .types import Analysis, Document, PublishedDate, Signal
+from .types import Analysis, Document, Signal
 
 _SIGNALS = load_signals()
 
@@ -112,7 +113,7 @@ def analyze(
             notes.append(f"signal {mod.NAME} failed: {e!r}")
     lm = model if isinstance(model, LinearModel) else load_model(model)
     score, explanation = lm.score(signals)
-    pub = PublishedDate(document.published, "argument") if document.published else None
+    pub = detect_published(ctx)  # the caller's date, else the page's own (HTML metadata, dateline)
     return Analysis(
         text=text,
         title=stripped.title,
