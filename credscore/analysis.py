@@ -15,12 +15,13 @@ from . import lang, source
 from .chrome import strip
 from .document import DEFAULT_MAX_BYTES, load
 from .errors import CredscoreError
+from .pubdate import detect_published
 from .score import LinearModel, load_model
 from .segment import segment_html, segment_text
 from .signals import load_signals
 from .signals.base import Context, not_applicable
 from .text import TextView
-from .types import Analysis, Contribution, Document, PublishedDate, Signal
+from .types import Analysis, Contribution, Document, Signal
 
 _SIGNALS = load_signals()
 
@@ -128,7 +129,7 @@ def analyze(
             [*explanation, Contribution("source_prior", prior.points, prior.credibility_score)],
             key=lambda c: (-abs(c.points), c.name),
         )
-    pub = PublishedDate(document.published, "argument") if document.published else None
+    pub = detect_published(ctx)  # the caller's date, else the page's own (HTML metadata, dateline)
     return Analysis(
         text=text,
         title=stripped.title,

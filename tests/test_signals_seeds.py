@@ -59,7 +59,14 @@ def test_dates_weekday_mismatch_and_after_dates(seed_texts):
     (span,) = d.evidence
     assert a.text[span.start:span.end] == "Thursday, November 20, 2024"
     assert "Wednesday" in span.note
-    # told it was published in June 2024, the November date is after publication
+    # told it was published in June 2024 and crawled the next day, the November date is after
+    # both; issue 5 counts it after publication only behind a cue ("as of", "since", "©") and
+    # after the crawl only when told in the past tense
+    a = credscore.analyze(text, published=dt.date(2024, 6, 20), crawled="2024-06-21")
+    assert a.signals["dates"].details["after_published"] == 0
+    assert a.signals["dates"].details["after_crawled"] == 0
+    text = text.replace("Putin arrives at Noi Bai", "Putin arrived at Noi Bai").replace(
+        "Vietnam, Thursday, November", "Vietnam, as of Thursday, November")
     a = credscore.analyze(text, published=dt.date(2024, 6, 20), crawled="2024-06-21")
     assert a.signals["dates"].details["after_published"] == 1
     assert a.signals["dates"].details["after_crawled"] == 1

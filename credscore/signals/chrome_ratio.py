@@ -20,7 +20,8 @@ THRESHOLD = 0.5
 
 
 def compute(ctx: Context) -> Signal:
-    total = sum(1 for c in ctx.source_text if not c.isspace()) if len(ctx.source_text) < 2_000_000 else len(ctx.source_text)
+    src = ctx.source_text
+    total = len(src) - sum(src.count(c) for c in " \n\t\r\xa0")  # non-space characters, in C loops
     by_kind: dict[str, float] = {}
     removed_chars = 0
     for b in ctx.removed:
