@@ -98,9 +98,8 @@ def test_source_prior_on_and_off(seed_texts):
     text = seed_texts["003"]
     on = credscore.analyze(text, url=NEO_URL)
     off = credscore.analyze(text, url=NEO_URL, use_source_prior=False)
-    bare = credscore.analyze(text)
-    # the text score never moves
-    assert on.score == off.score == bare.score
+    # the prior never moves the text score (the URL itself may: the dates signal reads dates in it)
+    assert on.score == off.score
     assert off.source_prior is None and off.score_with_source == off.score
     p = on.source_prior
     assert p is not None and p.domain == "journal-neo.org" and p.list_name == "CRED-1"
