@@ -7,8 +7,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
-DATA = Path(os.environ["CREDSCORE_DATA"]) if os.environ.get("CREDSCORE_DATA") else SHARED / "data"
+SHARED = Path(os.environ.get("CREDSCORE_SHARED") or ROOT.parent / "shared")
+DATA = SHARED / "data"
 
 
 def seed_path(prefix: str) -> Path:

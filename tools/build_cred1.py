@@ -19,7 +19,8 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(os.environ.get("CREDSCORE_DATA") or ROOT.parent / "shared" / "data")
+DATA = Path(os.environ.get("CREDSCORE_DATA")
+            or Path(os.environ.get("CREDSCORE_SHARED") or ROOT.parent / "shared") / "data")
 
 ATTRIBUTION = (
     "CRED-1 by Alexander Loth, Martin Kappes and Marc-Oliver Pahl (2026), "

@@ -34,8 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-# <repo>/../shared/data as CI sees it; CREDSCORE_DATA overrides (a worktree elsewhere).
-DATA = Path(os.environ.get("CREDSCORE_DATA") or ROOT.parent / "shared" / "data")
+# <repo>/../shared/data as CI sees it; CREDSCORE_SHARED (the shared folder) or CREDSCORE_DATA override.
+DATA = Path(os.environ.get("CREDSCORE_DATA")
+            or Path(os.environ.get("CREDSCORE_SHARED") or ROOT.parent / "shared") / "data")
 CACHE_DIR = ROOT / "artifacts"
 SEED = 20261122
 CLIP = 5.0
