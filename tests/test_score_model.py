@@ -113,6 +113,12 @@ def test_source_prior_on_and_off(seed_texts):
     assert d["score"] == round(on.score, 2) and d["source_prior"]["domain"] == "journal-neo.org"
     assert d["score_with_source"] < d["score"]
     assert off.to_dict(include_text=False)["source_prior"] is None
+    from credscore.report.html import render_html
+    from credscore.report.table import render_table
+
+    assert "journal-neo.org is on CRED-1 as mixed" in render_table([on])
+    assert "with source" not in render_table([off])
+    assert "journal-neo.org</" not in render_html([off]) and 'class="prior"' in render_html([on])
 
 
 @pytest.mark.parametrize(
