@@ -192,6 +192,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=sd.DATA)
     ap.add_argument("--boot", type=int, default=1000)
+    ap.add_argument("--spinners", default=",".join(sd.DEFAULT_SPINNERS),
+                    help="spinners for the augmentation: phrase, wordnet (if tools/spinners.py is there), or both")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--C", type=float, default=sd.DEFAULT_C)
     ap.add_argument("--calibration", choices=("isotonic", "platt", "none"), default=sd.DEFAULT_CALIBRATION)
@@ -199,7 +201,7 @@ def main() -> None:
     args = ap.parse_args()
     t0 = time.time()
     real_rows = sd.load_corpora(args.data)
-    rows = real_rows + sd.spun_copies(real_rows)
+    rows = real_rows + sd.spun_copies(real_rows, spinners=args.spinners.split(","))
     dicts = sd.feature_dicts(rows, jobs=args.jobs)
     feats, _dropped = sd.select_features(dicts)
     X = sd.matrix(dicts, feats)

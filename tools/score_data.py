@@ -212,7 +212,11 @@ def _wordnet_spinner():
         return None
 
 
-def spun_copies(rows: Sequence[Row], n: int = 300, seed: int = SEED) -> list[Row]:
+DEFAULT_SPINNERS = ("phrase", "wordnet")
+
+
+def spun_copies(rows: Sequence[Row], n: int = 300, seed: int = SEED,
+                spinners: Sequence[str] = DEFAULT_SPINNERS) -> list[Row]:
     """Spun copies of ``n`` reliable BuzzFeed-Webis/FakeNewsNet articles, labelled 0.
 
     Two spinners: the phrase spinner above (:func:`spin`, the swaps seen in spun
@@ -224,7 +228,7 @@ def spun_copies(rows: Sequence[Row], n: int = 300, seed: int = SEED) -> list[Row
     on real documents.
     """
     rng = random.Random(seed)
-    wordnet = _wordnet_spinner()
+    wordnet = _wordnet_spinner() if "wordnet" in spinners else None
     reliable = [r for r in rows if r.label == 1 and r.corpus in ("bw", "fnn")]
     out = []
     for k, r in enumerate(rng.sample(reliable, min(n, len(reliable)))):

@@ -60,11 +60,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-spin-augment", action="store_true")
     ap.add_argument("--calibration", choices=("isotonic", "platt", "none"), default=sd.DEFAULT_CALIBRATION)
     ap.add_argument("--C", type=float, default=sd.DEFAULT_C)
+    ap.add_argument("--spinners", default=",".join(sd.DEFAULT_SPINNERS),
+                    help="spinners for the augmentation: phrase, wordnet (if tools/spinners.py is there), or both")
     ap.add_argument("--jobs", type=int, default=2, help="processes for the signal computation")
     args = ap.parse_args(argv)
 
     real_rows = sd.load_corpora(args.data)
-    spun = [] if args.no_spin_augment else sd.spun_copies(real_rows)
+    spun = [] if args.no_spin_augment else sd.spun_copies(real_rows, spinners=args.spinners.split(","))
     rows = real_rows + spun
     dicts = sd.feature_dicts(rows, jobs=args.jobs)
     feats, dropped = sd.select_features(dicts)
