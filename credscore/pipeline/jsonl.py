@@ -15,7 +15,8 @@ Rules that make it safe to run over millions of records:
   Kinds: ``undecodable`` (not UTF-8), ``bad_json``, ``not_object`` (valid JSON
   that is not an object), ``missing_field``, ``bad_field_type``, and credscore's
   own (``empty``, ``binary``, ``too_large``, ``internal`` …).  A line that is not
-  a JSON object is written as ``{"line": N, "raw": "<the line>", "error": …}``.
+  a JSON object is written as ``{"line": N, "raw": "<the line>", "error": …}``
+  (``field_prefix`` goes in front of these names too).
   Blank lines are not records: they are skipped and counted in the summary.
 * **Only a threshold the caller asks for filters.**  ``keep_below``/``keep_above``
   drop scored records outside the range (counted as ``filtered``); failed records
@@ -100,8 +101,8 @@ def _dumps(rec: Any) -> bytes:
         return (json.dumps(rec, ensure_ascii=True) + "\n").encode("ascii")
 
 
-def _bad_line(lineno: int, raw: str, kind: str, message: str) -> tuple[bytes, str, str]:
-    return _dumps({"line": lineno, "raw": raw, "error": error_fields(kind, message)}), FAILED, kind
+def _bad_line(lineno: int, raw: str, kind: str, message: str, p: str = "") -> tuple[bytes, str, str]:
+    return _dumps({p + "line": lineno, p + "raw": raw, p + "error": error_fields(kind, message)}), FAILED, kind
 
 
 def process_line(raw: bytes, lineno: int, opts: StreamOptions, model: LinearModel | None = None
@@ -112,16 +113,18 @@ def process_line(raw: bytes, lineno: int, opts: StreamOptions, model: LinearMode
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        return _bad_line(lineno, raw.decode("utf-8", "replace").rstrip("\r\n"), "undecodable", f"line {lineno}: not UTF-8: {e}")
+        return _bad_line(lineno, raw.decode("utf-8", "replace").rstrip("\r\n"), "undecodable", f"line {lineno}: not UTF-8: {e}",
+                         opts.field_prefix)
     line = line.rstrip("\r\n")
     if line.startswith("\ufeff"):
         line = line[1:]
     try:
         rec = json.loads(line)
     except (ValueError, RecursionError) as e:
-        return _bad_line(lineno, line, "bad_json", f"line {lineno}: {e}")
+        return _bad_line(lineno, line, "bad_json", f"line {lineno}: {e}", opts.field_prefix)
     if not isinstance(rec, dict):
-        return _bad_line(lineno, line, "not_object", f"line {lineno}: a JSON {type(rec).__name__}, not an object")
+        return _bad_line(lineno, line, "not_object", f"line {lineno}: a JSON {type(rec).__name__}, not an object",
+                         opts.field_prefix)
     content: Any = None
     ctype = "text"
     if opts.html_field is not None and isinstance(rec.get(opts.html_field), str) and rec[opts.html_field].strip():
