@@ -19,7 +19,7 @@ for context only (they depend on the machine and its load).
 * ``jobs`` — wall time of ``credscore score --jobs 1`` and ``--jobs 2`` on the
   same JSONL (subprocesses; output compared byte for byte).
 * ``memory`` — peak RSS (``resource.getrusage`` in a fresh subprocess per size)
-  of ``credscore score`` streaming 10³…10⁵ *short* documents (one real news
+  of ``credscore score`` streaming 10³…10⁵ *short* documents (two real news
   sentences each, ~300 B: 10⁵ full-size documents would take hours on 2 cores; what is
   measured is whether memory grows with the number of documents streamed).
 * ``length`` — seconds per KB of ``analyze`` on one document of 10 KB … 10 MB.
@@ -158,24 +158,27 @@ def _write_jsonl(path: Path, docs: list[str]) -> None:
             fh.write(json.dumps({"id": i, "text": d}) + "\n")
 
 
-def _score_cli(inp: Path, out: Path, jobs: int) -> float:
+def _score_cli(inp: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (the command and its worker processes) of one run."""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-m", "credscore.cli", "score", "-i", str(inp), "-o", str(out), "--jobs", str(jobs)],
                    check=True, cwd=REPO, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    wall = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
 
 
 def bench_jobs(n: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         inp = Path(tmp) / "in.jsonl"
         _write_jsonl(inp, news_docs(n))
-        _score_cli(inp, Path(tmp) / "warm.jsonl", 1) if n > 50 else None
-        t1 = _score_cli(inp, Path(tmp) / "o1.jsonl", 1)
-        t2 = _score_cli(inp, Path(tmp) / "o2.jsonl", 2)
+        (t1, c1), (t2, c2) = _score_cli(inp, Path(tmp) / "o1.jsonl", 1), _score_cli(inp, Path(tmp) / "o2.jsonl", 2)
         same = (Path(tmp) / "o1.jsonl").read_bytes() == (Path(tmp) / "o2.jsonl").read_bytes()
-    res = {"docs": n, "jobs1_s": t1, "jobs2_s": t2, "speedup": t1 / t2, "identical_output": same,
-           "cpus": os.cpu_count(), "loadavg_at_end": os.getloadavg()[0]}
-    print(f"jobs: {n} docs: --jobs 1 {t1:.1f} s, --jobs 2 {t2:.1f} s, speedup {t1 / t2:.2f}x, identical output: {same} "
+    res = {"docs": n, "jobs1_s": t1, "jobs2_s": t2, "speedup": t1 / t2, "jobs1_cpu_s": c1, "jobs2_cpu_s": c2,
+           "identical_output": same, "cpus": os.cpu_count(), "loadavg_at_end": os.getloadavg()[0]}
+    print(f"jobs: {n} docs: --jobs 1 {t1:.1f} s ({c1:.1f} CPU s), --jobs 2 {t2:.1f} s ({c2:.1f} CPU s), "
+          f"speedup {t1 / t2:.2f}x, identical output: {same} "
           f"(load average {res['loadavg_at_end']:.1f} on {res['cpus']} CPUs)")
     return res
 

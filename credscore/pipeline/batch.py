@@ -135,6 +135,22 @@ def score_one(
         return classify_exception(e)
 
 
+_WARM_TEXT = (
+    "The minister said on Tuesday, March 3, 2020, that the talks would continue. Officials told "
+    "reporters the plan was realy ready, according to a statement. \"We will see,\" she added.\n\n"
+) * 3
+
+
+def warm_up() -> None:
+    """Load what the first analysis loads lazily (CMU dictionary, word list, model).
+
+    That costs about a second of CPU, once per process.  Before forking worker
+    processes, call it in the parent: the workers then inherit the loaded data
+    instead of each loading it again.
+    """
+    analyze(_WARM_TEXT)
+
+
 def _broadcast(value: Any, n: int, name: str) -> Sequence[Any]:
     """A per-row sequence from a scalar (same for all rows) or a sequence of length ``n``."""
     if value is None or isinstance(value, (str, bytes, dt.date)):

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Callable, Iterable, Iterator
 
 from ..score import LinearModel
-from .batch import analysis_fields, error_fields, resolve_model, score_one
+from .batch import analysis_fields, error_fields, resolve_model, score_one, warm_up
 
 #: A chunk is sent to a worker when it holds this many lines or this many bytes.
 CHUNK_LINES = 16
@@ -230,7 +230,10 @@ def stream(
     else:
         sem = threading.Semaphore(jobs * IN_FLIGHT_PER_JOB)
         stop = threading.Event()
-        with multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=(opts,)) as pool:
+        ctx = multiprocessing.get_context()
+        if ctx.get_start_method() == "fork":
+            warm_up()  # forked workers inherit the loaded dictionaries instead of each loading them
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(opts,)) as pool:
             try:
                 for results in pool.imap(_work_chunk, _bounded(_chunks(infile), sem, stop)):
                     sem.release()
