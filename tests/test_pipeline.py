@@ -309,3 +309,15 @@ def test_dask_local_cluster_two_processes(seed_texts):
     assert [r["score"] for r in bag[:-1]] == list(expected["score"])
     assert bag[-1]["error"]["kind"] == "missing_field"
     assert [r["score"] for r in plain] == list(expected["score"])
+
+
+def test_score_usage_errors(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "x"}\n')
+    assert main(["score", "-i", str(src), "-o", str(src)]) == 2
+    assert src.read_text() == '{"text": "x"}\n'  # the input was not truncated
+    assert main(["score", "-i", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "o.jsonl")]) == 2
+    bad = tmp_path / "model.json"
+    bad.write_text('{"format": "something else"}')
+    assert main(["score", "-i", str(src), "-o", str(tmp_path / "o.jsonl"), "--model", str(bad), "--jobs", "2"]) == 2
+    assert "model" in capsys.readouterr().err

@@ -66,6 +66,10 @@ def run(args: argparse.Namespace) -> int:
         model=args.model,
         field_prefix=args.field_prefix,
     )
+    if args.input != "-" and args.output != "-" and os.path.exists(args.output) and os.path.exists(args.input) \
+            and os.path.samefile(args.input, args.output):
+        print("credscore: --output is the --input file; write elsewhere", file=sys.stderr)
+        return EXIT_USAGE
     try:
         infile = _open_in(args.input)
     except OSError as e:
