@@ -6,6 +6,13 @@ appended (``score``, ``flags``, ``language``, ``signal_<name>``…,
 in the same row order and with the same index.  Failed rows are kept, with
 ``score`` NaN and ``error_kind`` set.  Needs ``pip install credscore[pandas]``.
 
+Types are fixed, also for an empty frame (Dask needs that for its ``meta``):
+``score`` and ``signal_*`` are ``float64`` (NaN = failed / not applicable), the
+text columns are pandas ``string``, and ``flags`` is one string of flag names
+joined by commas (``""`` for none): a string survives Parquet, CSV and Spark
+round trips everywhere, a list column does not (``df.flags.str.split(",")`` gives
+the lists back).
+
     >>> import pandas as pd, credscore.pandas as cp                # doctest: +SKIP
     >>> scored = cp.score_frame(pd.read_json("docs.jsonl", lines=True))
     >>> scored[scored.score < 30]
@@ -34,7 +41,9 @@ def _frame(cols: dict[str, list[Any]], index: Any, prefix: str) -> "pd.DataFrame
         if bare in _FLOAT_COLUMNS or bare.startswith("signal_"):
             data[name] = pd.Series(values, index=index, dtype="float64")
         else:
-            data[name] = pd.Series(values, index=index, dtype="object")
+            if bare == "flags":
+                values = [",".join(v) for v in values]
+            data[name] = pd.Series(values, index=index, dtype="string")
     return pd.DataFrame(data, index=index)
 
 

@@ -242,7 +242,7 @@ def test_score_frame(seed_texts, seed_analyses):
     assert out["score"].dtype == "float64"
     for key, a in seed_analyses.items():
         row = out[out["id"] == key].iloc[0]
-        assert row["score"] == round(a.score, 2) and row["flags"] == a.flags
+        assert row["score"] == round(a.score, 2) and row["flags"] == ",".join(a.flags)
     assert math.isnan(out.loc[15, "score"]) and out.loc[15, "error_kind"] == "missing_field"
     with pytest.raises(ValueError, match="prefix"):
         score_frame(out)
