@@ -33,7 +33,7 @@ HARD = 10.0
 #: memoises every word it ever hyphenates, without bound; over a stream of millions
 #: of documents every new name, number and typo would stay in memory.  Past this
 #: many words the memo is dropped (refilling it costs microseconds per word).
-PYPHEN_MEMO_LIMIT = 50_000
+PYPHEN_MEMO_LIMIT = 10_000
 
 
 @lru_cache(maxsize=1)
