@@ -321,3 +321,22 @@ def test_score_usage_errors(tmp_path, capsys):
     bad.write_text('{"format": "something else"}')
     assert main(["score", "-i", str(src), "-o", str(tmp_path / "o.jsonl"), "--model", str(bad), "--jobs", "2"]) == 2
     assert "model" in capsys.readouterr().err
+
+
+def test_hot_spot_fixes_keep_the_values(seed_texts):
+    """The faster Gunning fog and non-space count give exactly the old numbers on real text."""
+    import textstat
+
+    from credscore.signals import readability
+
+    from .conftest import DATA
+
+    texts = list(seed_texts.values())
+    arts = DATA / "cred" / "buzzfeed_webis_2016" / "articles.jsonl"
+    if arts.exists():
+        with open(arts, encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for _, line in zip(range(150), fh)]
+    for t in texts:
+        assert readability.gunning_fog(t) == textstat.gunning_fog(t)
+    for t in list(seed_texts.values()) + ["a\u00a0b\u2003c\n\t d\u3000e\x1c", "  "]:
+        assert len("".join(t.split())) == sum(1 for c in t if not c.isspace())  # chrome_ratio's count
