@@ -175,14 +175,43 @@ def _score_cli(inp: Path, out: Path, jobs: int) -> tuple[float, float]:
     return wall, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
 
 
+def _burn(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
+
+
+def parallel_capacity(n: int = 10_000_000) -> float:
+    """Speedup of a pure-Python CPU burn in 2 processes over 1: what this machine gives right now.
+
+    On an idle 2-core machine it is ~2; on a shared, loaded one it says how much
+    of the ``--jobs 2`` figure is the machine rather than credscore.
+    """
+    import multiprocessing as mp
+
+    t0 = time.perf_counter()
+    _burn(n)
+    _burn(n)
+    serial = time.perf_counter() - t0
+    with mp.Pool(2) as pool:
+        t0 = time.perf_counter()
+        pool.map(_burn, [n, n])
+        par = time.perf_counter() - t0
+    return serial / par
+
+
 def bench_jobs(n: int) -> dict:
+    cap = parallel_capacity()
+    print(f"jobs: control: a pure-Python burn runs {cap:.2f}x faster in 2 processes than in 1 on this machine now")
     with tempfile.TemporaryDirectory() as tmp:
         inp = Path(tmp) / "in.jsonl"
         _write_jsonl(inp, news_docs(n))
         (t1, c1), (t2, c2) = _score_cli(inp, Path(tmp) / "o1.jsonl", 1), _score_cli(inp, Path(tmp) / "o2.jsonl", 2)
         same = (Path(tmp) / "o1.jsonl").read_bytes() == (Path(tmp) / "o2.jsonl").read_bytes()
     res = {"docs": n, "jobs1_s": t1, "jobs2_s": t2, "speedup": t1 / t2, "jobs1_cpu_s": c1, "jobs2_cpu_s": c2,
-           "identical_output": same, "cpus": os.cpu_count(), "loadavg_at_end": os.getloadavg()[0]}
+           "identical_output": same, "cpus": os.cpu_count(), "loadavg_at_end": os.getloadavg()[0],
+           "control_burn_speedup_2_procs": cap}
     print(f"jobs: {n} docs: --jobs 1 {t1:.1f} s ({c1:.1f} CPU s), --jobs 2 {t2:.1f} s ({c2:.1f} CPU s), "
           f"speedup {t1 / t2:.2f}x, identical output: {same} "
           f"(load average {res['loadavg_at_end']:.1f} on {res['cpus']} CPUs)")

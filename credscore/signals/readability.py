@@ -99,7 +99,7 @@ def release_memory() -> None:
 
 #: Per-word memo of textstat's ``is_difficult_word`` for :func:`gunning_fog`, per
 #: (language, syllable threshold); dropped past this many words.
-DIFFICULT_MEMO_LIMIT = 100_000
+DIFFICULT_MEMO_LIMIT = 20_000
 _difficult_memo: dict[tuple[str, int], dict[str, bool]] = {}
 
 
@@ -139,7 +139,7 @@ def gunning_fog(text: str) -> float:
 
 
 _syllable_memo: dict[str, dict[str, int]] = {}
-SYLLABLE_MEMO_LIMIT = 100_000
+SYLLABLE_MEMO_LIMIT = 20_000
 
 
 def count_syllables(text: str, lang: str) -> int:
