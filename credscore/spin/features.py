@@ -1,0 +1,209 @@
+"""Measure how spun a text looks: fingerprints (layer 1) and statistics (layer 2).
+
+A *spinner* rewrites an article word by word with a thesaurus so that it passes
+as new: "Associated Press" becomes "Related Press", "said" becomes "mentioned",
+"natural gas" becomes "pure fuel".  The output keeps the grammar and the facts
+but loses the *collocations* — the word pairs real writers use together.
+
+Layer 1, fingerprints (each a strong sign on its own, each with evidence):
+
+* spintax residue: ``{hardware}``, ``{good|great|fine}`` — the spinner's own
+  template syntax left in the output;
+* the lexicon: spun renderings of frequent news names and collocations,
+  generated at build time (see :mod:`credscore.spin.tables`);
+* "mentioned"/"stated" in the reporting position where news writes "said"
+  (``…,” Rahmat mentioned.``);
+* a digit standing in for a number word (``the 2 international locations``):
+  news style spells out small numbers, spinners replace "two" by its synonym "2".
+
+Layer 2, statistics (weak alone, strong in numbers):
+
+* ``unseen_pair_share``: of the adjacent pairs of common words, the share the
+  reference news text never uses;
+* ``repairable_per_1k``: adjacent pairs that the reference never uses but *does*
+  use once one word is put back to a more frequent synonym ("clear vitality" ->
+  "clear energy"): a substitution caught in the act, with the original named;
+* ``rare_synonym_per_1k``: words that are a rarer synonym of a common word.
+
+Counts are per 1,000 words so that long documents are not favoured.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..text import TextView, per_thousand
+from .tables import Tables
+
+# {hardware} or {a|b|c}: spintax left in the text.  Words only, so CSS/JSON/code
+# ("{display: none}", "{0}", "{{name}}") does not count.
+SPINTAX_RE = re.compile(r"(?<!\{)\{([A-Za-z][A-Za-z' -]{1,40}(?:\|[A-Za-z][A-Za-z' -]{0,40})*)\}(?!\})")
+
+_SUBJECT = r"(?:he|she|they|He|She|They|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})"
+_WHEN = r"(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in a (?:statement|press release|interview|post|tweet)|last week|this week|earlier|later|at the time)"
+# "mentioned"/"stated" where news says "said": after a closing quote, before a
+# colon or full stop, or after a subject and before "on Monday"/"in a statement"/a clause.
+SAID_SPUN_RE = re.compile(
+    r"[,.!?][\"”’]\s+" + _SUBJECT + r"\s+(mentioned|stated)\b"
+    + r"|[\"”’],?\s+(mentioned|stated)\s+" + _SUBJECT
+    + r"|(?<![Aa]s )(?<!been )(?<!was )(?<!were )(?<!is )(?<!be )(?<!also )(?<!not )(?<!the )\b" + _SUBJECT
+    + r" (mentioned|stated)(?=:|\.|,? " + _WHEN + r"| that | there | the | it | he | she | they | we | this | Russia | [A-Z][a-z]+ (?:is|was|has|had|will|would))"
+)
+SAID_RE = re.compile(r"\b(?:said|says|told)\b")
+
+_NUMWORD = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven", "8": "eight", "9": "nine"}
+# "the 2 international locations", "for 2 causes": a lone digit as a determiner-led
+# count of a plural noun (units, times and dates excluded).
+DIGIT_RE = re.compile(
+    r"\b(?:[Tt]he|[Ff]or|[Tt]hese|[Tt]hose|[Aa]ll|[Oo]f|[Ww]ith|[Bb]y|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Bb]etween)"
+    r" ([2-9]) (?!(?:percent|per|million|billion|trillion|thousand|hundred|days?|weeks?|months?|years?|hours?|"
+    r"minutes?|seconds?|miles?|feet|foot|inches|pounds?|points?|degrees?|times?|p\.m|a\.m|am|pm|of|to|and|or|in|"
+    r"on|at|out|percent|kilometers?|kilometres?|meters?|metres?|km|kg|mph|ounces?|cups?|tablespoons?|teaspoons?|"
+    r"grams?|gallons?|liters?|litres?|yards?|acres?|goals?|runs?|games?|sets?|rounds?|innings|laps?|stars?|"
+    r"seasons?|episodes?|pieces?)\b)"
+    r"(?:[a-z]+ ){0,2}[a-z]{3,}s\b"
+)
+
+FEATURES = (
+    "spintax_per_1k",
+    "lexicon_per_1k",
+    "said_spun_per_1k",
+    "said_spun_share",
+    "digit_per_1k",
+    "unseen_pair_share",
+    "repairable_per_1k",
+    "rare_synonym_per_1k",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One piece of evidence: ``text[start:end]``, what it is, and the likely original."""
+
+    start: int
+    end: int
+    kind: str  # spintax | lexicon | said | digit | pair
+    spun: str
+    original: str
+
+    @property
+    def note(self) -> str:
+        if self.kind == "spintax":
+            return f"spintax residue: '{self.spun}' -> '{self.original}'"
+        if self.kind == "pair":
+            return f"spun? '{self.spun}' -> '{self.original}'"
+        if self.kind == "digit":
+            return f"spun: '{self.spun}' -> '{self.original}' (digit for a number word)"
+        return f"spun: '{self.spun}' -> '{self.original}'"
+
+
+@dataclass
+class Measures:
+    """The feature vector (``FEATURES`` order) plus the raw counts and findings."""
+
+    values: dict[str, float]
+    counts: dict[str, int]
+    findings: list[Finding]
+
+    def vector(self) -> list[float]:
+        return [self.values[f] for f in FEATURES]
+
+
+def _span_taken(taken: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < b and a < e for s, e in taken)
+
+
+def measure(text: str, view: TextView, tables: Tables) -> Measures:
+    """Compute every feature of ``text`` (its shared tokenisation ``view``) in a few linear passes."""
+    n = view.n_words
+    findings: list[Finding] = []
+
+    # -- layer 1 --------------------------------------------------------------
+    n_spintax = 0
+    for m in SPINTAX_RE.finditer(text):
+        n_spintax += 1
+        findings.append(Finding(m.start(), m.end(), "spintax", m.group(), m.group(1).split("|")[0]))
+
+    lex = tables.lexicon
+    n_lex = 0
+    for m in tables.lexicon_re.finditer(text):
+        n_lex += 1
+        findings.append(Finding(m.start(), m.end(), "lexicon", m.group(), lex[m.group()]))
+
+    n_said_spun = 0
+    for m in SAID_SPUN_RE.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        n_said_spun += 1
+        findings.append(Finding(m.start(g), m.end(g), "said", m.group(g), "said"))
+    n_said = len(SAID_RE.findall(text))
+
+    n_digit = 0
+    for m in DIGIT_RE.finditer(text):
+        n_digit += 1
+        d = m.group(1)
+        findings.append(Finding(m.start(1), m.end(1), "digit", d, _NUMWORD[d]))
+
+    # -- layer 2 --------------------------------------------------------------
+    spans = view.word_spans
+    low = view.words_lower
+    originals = tables.originals
+    pair_count = tables.pair_count
+    n_common_pairs = n_unseen = n_repair = n_rare = 0
+    taken = [(f.start, f.end) for f in findings]
+    for i, w in enumerate(low):
+        if w in originals:
+            n_rare += 1
+    for i in range(len(low) - 1):
+        if spans[i + 1][0] - spans[i][1] != 1 or text[spans[i][1]] != " ":
+            continue
+        a, b = low[i], low[i + 1]
+        c = pair_count(a, b)
+        if c >= 0:
+            n_common_pairs += 1
+            if c == 0:
+                n_unseen += 1
+        if c > 0:
+            continue
+        # unseen (or not both common): can one word be put back to make a pair news uses?
+        fix = None
+        for o in originals.get(a, ()):
+            if pair_count(o, b) == 2:
+                fix = f"{o} {view.words[i + 1]}"
+                break
+        if fix is None:
+            for o in originals.get(b, ()):
+                if pair_count(a, o) == 2:
+                    fix = f"{view.words[i]} {o}"
+                    break
+        if fix is not None:
+            n_repair += 1
+            s, e = spans[i][0], spans[i + 1][1]
+            if not _span_taken(taken, s, e):
+                findings.append(Finding(s, e, "pair", text[s:e], fix))
+
+    findings.sort(key=lambda f: f.start)
+    values = {
+        "spintax_per_1k": per_thousand(n_spintax, n),
+        "lexicon_per_1k": per_thousand(n_lex, n),
+        "said_spun_per_1k": per_thousand(n_said_spun, n),
+        "said_spun_share": n_said_spun / (n_said_spun + n_said) if (n_said_spun + n_said) else 0.0,
+        "digit_per_1k": per_thousand(n_digit, n),
+        "unseen_pair_share": n_unseen / n_common_pairs if n_common_pairs else 0.0,
+        "repairable_per_1k": per_thousand(n_repair, n),
+        "rare_synonym_per_1k": per_thousand(n_rare, n),
+    }
+    counts = {
+        "words": n,
+        "spintax": n_spintax,
+        "lexicon": n_lex,
+        "said_spun": n_said_spun,
+        "said": n_said,
+        "digit": n_digit,
+        "common_pairs": n_common_pairs,
+        "unseen_pairs": n_unseen,
+        "repairable": n_repair,
+        "rare_synonym": n_rare,
+    }
+    return Measures(values, counts, findings)
