@@ -23,7 +23,10 @@ Layer 2, statistics (weak alone, strong in numbers):
 * ``repairable_per_1k``: adjacent pairs that the reference never uses but *does*
   use once one word is put back to a more frequent synonym ("clear vitality" ->
   "clear energy"): a substitution caught in the act, with the original named;
-* ``rare_synonym_per_1k``: words that are a rarer synonym of a common word.
+* ``rare_synonym_per_1k``: words that are a rarer synonym of a common word;
+* ``content_rarity``: how rare, in general English, the lower-case content words
+  are on average (a thesaurus swaps common words for rarer ones, whatever
+  thesaurus it is).
 
 Counts are per 1,000 words so that long documents are not favoured.
 """
@@ -56,15 +59,21 @@ SAID_RE = re.compile(r"\b(?:said|says|told)\b")
 _NUMWORD = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven", "8": "eight", "9": "nine"}
 # "the 2 international locations", "for 2 causes": a lone digit as a determiner-led
 # count of a plural noun (units, times and dates excluded).
+_DET = ("the", "for", "these", "those", "all", "of", "with", "by", "his", "her", "their", "its", "our", "between")
 DIGIT_RE = re.compile(
-    r"\b(?:[Tt]he|[Ff]or|[Tt]hese|[Tt]hose|[Aa]ll|[Oo]f|[Ww]ith|[Bb]y|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Bb]etween)"
-    r" ([2-9]) (?!(?:percent|per|million|billion|trillion|thousand|hundred|days?|weeks?|months?|years?|hours?|"
+    "(?:" + "|".join(f"(?<=\\b{d[0].upper()}{d[1:]} )|(?<=\\b{d} )" for d in _DET) + ")"
+    r"([2-9]) (?!(?:percent|per|million|billion|trillion|thousand|hundred|days?|weeks?|months?|years?|hours?|"
     r"minutes?|seconds?|miles?|feet|foot|inches|pounds?|points?|degrees?|times?|p\.m|a\.m|am|pm|of|to|and|or|in|"
-    r"on|at|out|percent|kilometers?|kilometres?|meters?|metres?|km|kg|mph|ounces?|cups?|tablespoons?|teaspoons?|"
+    r"on|at|out|kilometers?|kilometres?|meters?|metres?|km|kg|mph|ounces?|cups?|tablespoons?|teaspoons?|"
     r"grams?|gallons?|liters?|litres?|yards?|acres?|goals?|runs?|games?|sets?|rounds?|innings|laps?|stars?|"
     r"seasons?|episodes?|pieces?)\b)"
-    r"(?:[a-z]+ ){0,2}[a-z]{3,}s\b"
+    r"(?:[a-z]+ ){0,2}?[a-z]{3,}s\b"
 )
+
+_TOP_BUCKET = 12  # words at or above ~1 in 1,000 count as not rare at all
+_STOP = frozenset("""that this with from have were been they their there what which when where would could
+should about after before into over than then them these those will your just only also more most some such
+very said says""".split())
 
 FEATURES = (
     "spintax_per_1k",
@@ -75,6 +84,7 @@ FEATURES = (
     "unseen_pair_share",
     "repairable_per_1k",
     "rare_synonym_per_1k",
+    "content_rarity",
 )
 
 
@@ -133,7 +143,7 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
         findings.append(Finding(m.start(), m.end(), "lexicon", m.group(), lex[m.group()]))
 
     n_said_spun = 0
-    for m in SAID_SPUN_RE.finditer(text):
+    for m in (SAID_SPUN_RE.finditer(text) if ("mentioned" in text or "stated" in text) else ()):
         g = next(i for i in (1, 2, 3) if m.group(i))
         n_said_spun += 1
         findings.append(Finding(m.start(g), m.end(g), "said", m.group(g), "said"))
@@ -149,32 +159,44 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
     spans = view.word_spans
     low = view.words_lower
     originals = tables.originals
-    pair_count = tables.pair_count
-    n_common_pairs = n_unseen = n_repair = n_rare = 0
+    cidx = tables.common_index
+    nc = tables.n_common
+    once, more = tables.pairs_once, tables.pairs_more
+    ids = [cidx.get(w) for w in low]
+    n_rare = sum(1 for w in low if w in originals)
+    lf = tables.logfreq
+    rar_sum = 0
+    n_content = 0
+    for w in view.words:
+        if len(w) > 3 and w.islower() and w not in _STOP:
+            n_content += 1
+            rar_sum += max(0, _TOP_BUCKET - lf.get(w, 0))
+    n_common_pairs = n_unseen = n_repair = 0
     taken = [(f.start, f.end) for f in findings]
-    for i, w in enumerate(low):
-        if w in originals:
-            n_rare += 1
     for i in range(len(low) - 1):
-        if spans[i + 1][0] - spans[i][1] != 1 or text[spans[i][1]] != " ":
+        ia, ib = ids[i], ids[i + 1]
+        if ia is None or ib is None:
             continue
+        e0, s1 = spans[i][1], spans[i + 1][0]
+        if s1 - e0 != 1 or text[e0] != " ":
+            continue
+        k = ia * nc + ib
+        n_common_pairs += 1
+        if k in more or k in once:
+            continue
+        n_unseen += 1
+        # unseen: does putting one word back to a commoner synonym give a pair news uses?
         a, b = low[i], low[i + 1]
-        c = pair_count(a, b)
-        if c >= 0:
-            n_common_pairs += 1
-            if c == 0:
-                n_unseen += 1
-        if c > 0:
-            continue
-        # unseen (or not both common): can one word be put back to make a pair news uses?
         fix = None
         for o in originals.get(a, ()):
-            if pair_count(o, b) == 2:
+            io = cidx.get(o)
+            if io is not None and io * nc + ib in more:
                 fix = f"{o} {view.words[i + 1]}"
                 break
         if fix is None:
             for o in originals.get(b, ()):
-                if pair_count(a, o) == 2:
+                io = cidx.get(o)
+                if io is not None and ia * nc + io in more:
                     fix = f"{view.words[i]} {o}"
                     break
         if fix is not None:
@@ -193,6 +215,7 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
         "unseen_pair_share": n_unseen / n_common_pairs if n_common_pairs else 0.0,
         "repairable_per_1k": per_thousand(n_repair, n),
         "rare_synonym_per_1k": per_thousand(n_rare, n),
+        "content_rarity": rar_sum / n_content if n_content else 0.0,
     }
     counts = {
         "words": n,

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Sequence
 
 from ..errors import ModelError
@@ -22,7 +21,7 @@ from .features import FEATURES
 
 TRANSFORM_DOC = "log1p(x) for every *_per_1k feature; shares as they are"
 _LOG = tuple(f.endswith("_per_1k") for f in FEATURES)
-MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "spin.json"
+MODEL_NAME = "spin.json"
 
 
 def transform(X: Any) -> Any:
@@ -66,7 +65,10 @@ class SpinModel:
 
 @lru_cache(maxsize=1)
 def default_model() -> SpinModel:
+    """The shipped model (package data ``credscore.models``, or ``<repo>/models``)."""
+    from ..score import read_model_file
+
     try:
-        return SpinModel(json.loads(MODEL_PATH.read_text()))
-    except (OSError, ValueError, KeyError) as e:
-        raise ModelError(f"cannot read {MODEL_PATH}: {e}") from e
+        return SpinModel(json.loads(read_model_file(MODEL_NAME)))
+    except (ValueError, KeyError, TypeError) as e:
+        raise ModelError(f"cannot read models/{MODEL_NAME}: {e}") from e

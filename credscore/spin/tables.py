@@ -9,6 +9,8 @@ see ``data/ATTRIBUTION``).  It holds:
   reference text uses (once / twice or more), as delta-coded ``a*N+b`` ids;
 * ``originals`` — a spun word -> the more frequent synonyms a spinner replaces
   with it (``"vitality" -> ["energy"]``);
+* ``logfreq`` — general-English frequency (pyspellchecker's list) of the 30,000
+  commonest words, in half-decades per billion words (``"the"`` ~ 15);
 * ``lexicon`` — spun renderings of frequent news names and collocations ->
   their original (``"Related Press" -> "Associated Press"``).
 
@@ -76,6 +78,7 @@ class Tables:
         self.pairs_once: set[int] = _undelta(raw["pairs_once"])
         self.pairs_more: set[int] = _undelta(raw["pairs_more"])
         self.originals: dict[str, list[str]] = raw["originals"]
+        self.logfreq: dict[str, int] = raw["logfreq"]
         lex: dict[str, str] = dict(raw["lexicon"])
         # a lower-case collocation may also open a sentence
         for spun, orig in list(lex.items()):
