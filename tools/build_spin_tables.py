@@ -43,7 +43,6 @@ REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "credscore" / "spin" / "data" / "tables.json.gz"
 ALPHA = re.compile(r"^[a-z]+(?:-[a-z]+)?$")
 N_COMMON = 10000         # words whose pairs the unseen-pair statistic tracks
-N_FREQ = 30000          # words with a general-English frequency bucket
 N_ORIGINAL = 15000       # a likely original must be among these
 STOP = frozenset(
     """a an the of to in on at by for with from and or but as is are was were be been being it its
@@ -363,9 +362,6 @@ def build_tables(texts: list[str], *, max_lexicon: int = 20000) -> dict:
 
     lexicon = {s: o for s, o in lexicon.items() if not ordinary(s)}
     lexicon = dict(list(lexicon.items())[:max_lexicon])  # strong renderings come first
-    # general-English frequency of the 30,000 commonest words, in half-decades per billion
-    top_sf = sorted(((w, c) for w, c in sf.items() if ALPHA.match(w)), key=lambda x: -x[1])[:N_FREQ]
-    logfreq = {w: max(1, round(2 * math.log10(1e9 * c / sf_total))) for w, c in top_sf}
     return {
         "version": 1,
         "n_reference_words": n_ref,
@@ -376,7 +372,6 @@ def build_tables(texts: list[str], *, max_lexicon: int = 20000) -> dict:
         "pairs_more": _deltas(more),
         "originals": originals,
         "lexicon": lexicon,
-        "logfreq": logfreq,
     }
 
 

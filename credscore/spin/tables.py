@@ -9,10 +9,11 @@ see ``data/ATTRIBUTION``).  It holds:
   reference text uses (once / twice or more), as delta-coded ``a*N+b`` ids;
 * ``originals`` — a spun word -> the more frequent synonyms a spinner replaces
   with it (``"vitality" -> ["energy"]``);
-* ``logfreq`` — general-English frequency (pyspellchecker's list) of the 30,000
-  commonest words, in half-decades per billion words (``"the"`` ~ 15);
 * ``lexicon`` — spun renderings of frequent news names and collocations ->
   their original (``"Related Press" -> "Associated Press"``).
+
+General-English word frequencies are read at run time from the list that ships
+with pyspellchecker (a dependency; its data is not copied into credscore).
 
 :class:`Tables` turns the lexicon into ONE regular expression, built as a trie
 so that matching costs about one step per character whatever the lexicon size.
@@ -21,7 +22,9 @@ so that matching costs about one step per character whatever the lexicon size.
 from __future__ import annotations
 
 import gzip
+import heapq
 import json
+import math
 import re
 from functools import lru_cache
 from importlib import resources
@@ -78,7 +81,7 @@ class Tables:
         self.pairs_once: set[int] = _undelta(raw["pairs_once"])
         self.pairs_more: set[int] = _undelta(raw["pairs_more"])
         self.originals: dict[str, list[str]] = raw["originals"]
-        self.logfreq: dict[str, int] = raw["logfreq"]
+        self.logfreq: dict[str, int] = general_logfreq()
         lex: dict[str, str] = dict(raw["lexicon"])
         # a lower-case collocation may also open a sentence
         for spun, orig in list(lex.items()):
@@ -97,6 +100,25 @@ class Tables:
         if k in self.pairs_more:
             return 2
         return 1 if k in self.pairs_once else 0
+
+
+@lru_cache(maxsize=1)
+def general_logfreq(n: int = 30000) -> dict[str, int]:
+    """The ``n`` commonest English words -> frequency in half-decades per billion words.
+
+    Read from pyspellchecker's English frequency list (``"the"`` ~ 15, a word met
+    once per thousand words ~ 12, once per million ~ 6).  Empty if unavailable.
+    """
+    try:
+        import spellchecker
+
+        src = resources.files(spellchecker).joinpath("resources", "en.json.gz").read_bytes()
+    except (ImportError, OSError):  # pragma: no cover - pyspellchecker is a dependency
+        return {}
+    freq: dict[str, int] = json.loads(gzip.decompress(src))
+    total = sum(freq.values())
+    top = heapq.nlargest(n, ((c, w) for w, c in freq.items() if w.isalpha() and w.islower()))
+    return {w: max(1, round(2 * math.log10(1e9 * c / total))) for c, w in top}
 
 
 def load_raw() -> dict[str, Any]:
