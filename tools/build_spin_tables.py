@@ -393,7 +393,7 @@ if __name__ == "__main__":
     import spin_corpus
 
     t0 = time.time()
-    arts = spin_corpus.clean_articles()
+    arts = spin_corpus.clean_articles() + spin_corpus.reference_extra()
     if not arts:
         sys.exit("no clean articles found: set CREDSCORE_SHARED or put the data at <repo>/../shared")
     tables = build_tables([a.text for a in arts])

@@ -53,12 +53,13 @@ def buzzfeed_mainstream(root: Path = SHARED) -> list[Article]:
     return out
 
 
-def wcxb_articles(root: Path = SHARED) -> list[Article]:
+def wcxb_articles(root: Path = SHARED, *, articles: bool = True) -> list[Article]:
+    """WCXB dev gold text of the pages typed ``article`` (or, ``articles=False``, of all other pages)."""
     base = root / "boilerplate" / "wcxb-dev"
     meta = json.loads((base / "metadata.json").read_text())["files"]
     out = []
     for fid, m in sorted(meta.items()):
-        if m.get("page_type") != "article":
+        if (m.get("page_type") == "article") != articles:
             continue
         p = base / "ground-truth" / f"{fid}.json"
         if not p.exists():
@@ -72,6 +73,14 @@ def wcxb_articles(root: Path = SHARED) -> list[Article]:
         if len(text.split()) >= 50:
             out.append(Article("wcxb", fid, m["domain"], text))
     return out
+
+
+def reference_extra(root: Path = SHARED) -> list[Article]:
+    """More clean prose for the reference tables only: WCXB pages that are not articles
+    (services, forums, documentation...).  Never used as test documents."""
+    if not root.exists():
+        return []
+    return [a for a in wcxb_articles(root, articles=False)]
 
 
 def clean_articles(root: Path = SHARED) -> list[Article]:
