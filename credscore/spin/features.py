@@ -19,7 +19,9 @@ Layer 1, fingerprints (each a strong sign on its own, each with evidence):
 Layer 2, statistics (weak alone, strong in numbers):
 
 * ``unseen_pair_share``: of the adjacent pairs of common words, the share the
-  reference news text never uses;
+  reference news text never uses; ``unseen_content_share`` the same among pairs
+  with a content word; ``strong_content_share`` the share of those pairs that the
+  reference uses twice or more (spinning breaks collocations);
 * ``repairable_per_1k``: adjacent pairs that the reference never uses but *does*
   use once one word is put back to a more frequent synonym ("clear vitality" ->
   "clear energy"): a substitution caught in the act, with the original named;
@@ -59,21 +61,30 @@ SAID_RE = re.compile(r"\b(?:said|says|told)\b")
 _NUMWORD = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven", "8": "eight", "9": "nine"}
 # "the 2 international locations", "for 2 causes": a lone digit as a determiner-led
 # count of a plural noun (units, times and dates excluded).
-_DET = ("the", "for", "these", "those", "all", "of", "with", "by", "his", "her", "their", "its", "our", "between")
-DIGIT_RE = re.compile(
-    "(?:" + "|".join(f"(?<=\\b{d[0].upper()}{d[1:]} )|(?<=\\b{d} )" for d in _DET) + ")"
-    r"([2-9]) (?!(?:percent|per|million|billion|trillion|thousand|hundred|days?|weeks?|months?|years?|hours?|"
+_DET = frozenset("the for these those all of with by his her their its our between".split())
+# candidates: a lone digit 2-9 followed by a lower-case word; then the word before
+# must be a determiner and the words after a plural noun phrase that is not a unit.
+DIGIT_CAND_RE = re.compile(r"(?<![\w.,$£€/:-])([2-9]) (?=[a-z])")
+_PREV_WORD_RE = re.compile(r"([A-Za-z]+) $")
+DIGIT_TAIL_RE = re.compile(
+    r"(?!(?:percent|per|million|billion|trillion|thousand|hundred|days?|weeks?|months?|years?|hours?|"
     r"minutes?|seconds?|miles?|feet|foot|inches|pounds?|points?|degrees?|times?|p\.m|a\.m|am|pm|of|to|and|or|in|"
     r"on|at|out|kilometers?|kilometres?|meters?|metres?|km|kg|mph|ounces?|cups?|tablespoons?|teaspoons?|"
     r"grams?|gallons?|liters?|litres?|yards?|acres?|goals?|runs?|games?|sets?|rounds?|innings|laps?|stars?|"
     r"seasons?|episodes?|pieces?)\b)"
     r"(?:[a-z]+ ){0,2}?[a-z]{3,}s\b"
 )
+MS_RE = re.compile(r"\b(?:mentioned|stated)\b")
 
 _TOP_BUCKET = 12  # words at or above ~1 in 1,000 count as not rare at all
 _STOP = frozenset("""that this with from have were been they their there what which when where would could
 should about after before into over than then them these those will your just only also more most some such
 very said says""".split())
+
+# function words: a pair of two of these says nothing about spinning
+_STOP_SHORT = frozenset("""a an the of to in on at by for with from and or but as is are was were be been it its
+this that he she they we you i his her their our your not no so if than then there what which who when
+has have had will would can could do does did said says""".split())
 
 FEATURES = (
     "spintax_per_1k",
@@ -82,6 +93,8 @@ FEATURES = (
     "said_spun_share",
     "digit_per_1k",
     "unseen_pair_share",
+    "unseen_content_share",
+    "strong_content_share",
     "repairable_per_1k",
     "rare_synonym_per_1k",
     "content_rarity",
@@ -143,14 +156,24 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
         findings.append(Finding(m.start(), m.end(), "lexicon", m.group(), lex[m.group()]))
 
     n_said_spun = 0
-    for m in (SAID_SPUN_RE.finditer(text) if ("mentioned" in text or "stated" in text) else ()):
-        g = next(i for i in (1, 2, 3) if m.group(i))
-        n_said_spun += 1
-        findings.append(Finding(m.start(g), m.end(g), "said", m.group(g), "said"))
+    for c in MS_RE.finditer(text):  # check the full pattern only around each candidate
+        m = SAID_SPUN_RE.search(text, max(0, c.start() - 60), min(len(text), c.end() + 60))
+        while m is not None:
+            g = next(i for i in (1, 2, 3) if m.group(i))
+            if m.span(g) == c.span():
+                n_said_spun += 1
+                findings.append(Finding(c.start(), c.end(), "said", c.group(), "said"))
+                break
+            if m.end() > c.end() + 60 or m.start() >= c.start():
+                break
+            m = SAID_SPUN_RE.search(text, m.start() + 1, min(len(text), c.end() + 60))
     n_said = len(SAID_RE.findall(text))
 
     n_digit = 0
-    for m in DIGIT_RE.finditer(text):
+    for m in DIGIT_CAND_RE.finditer(text):
+        pw = _PREV_WORD_RE.search(text, max(0, m.start() - 12), m.start())
+        if pw is None or pw.group(1).lower() not in _DET or not DIGIT_TAIL_RE.match(text, m.end()):
+            continue
         n_digit += 1
         d = m.group(1)
         findings.append(Finding(m.start(1), m.end(1), "digit", d, _NUMWORD[d]))
@@ -172,6 +195,8 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
             n_content += 1
             rar_sum += max(0, _TOP_BUCKET - lf.get(w, 0))
     n_common_pairs = n_unseen = n_repair = 0
+    n_content_pairs = n_content_unseen = n_content_strong = 0
+    stop = _STOP_SHORT
     taken = [(f.start, f.end) for f in findings]
     for i in range(len(low) - 1):
         ia, ib = ids[i], ids[i + 1]
@@ -182,9 +207,18 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
             continue
         k = ia * nc + ib
         n_common_pairs += 1
-        if k in more or k in once:
+        content = low[i] not in stop or low[i + 1] not in stop
+        if content:
+            n_content_pairs += 1
+        if k in more:
+            if content:
+                n_content_strong += 1
+            continue
+        if k in once:
             continue
         n_unseen += 1
+        if content:
+            n_content_unseen += 1
         # unseen: does putting one word back to a commoner synonym give a pair news uses?
         a, b = low[i], low[i + 1]
         fix = None
@@ -213,6 +247,8 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
         "said_spun_share": n_said_spun / (n_said_spun + n_said) if (n_said_spun + n_said) else 0.0,
         "digit_per_1k": per_thousand(n_digit, n),
         "unseen_pair_share": n_unseen / n_common_pairs if n_common_pairs else 0.0,
+        "unseen_content_share": n_content_unseen / n_content_pairs if n_content_pairs else 0.0,
+        "strong_content_share": n_content_strong / n_content_pairs if n_content_pairs else 0.0,
         "repairable_per_1k": per_thousand(n_repair, n),
         "rare_synonym_per_1k": per_thousand(n_rare, n),
         "content_rarity": rar_sum / n_content if n_content else 0.0,
@@ -226,6 +262,7 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
         "digit": n_digit,
         "common_pairs": n_common_pairs,
         "unseen_pairs": n_unseen,
+        "content_pairs": n_content_pairs,
         "repairable": n_repair,
         "rare_synonym": n_rare,
     }
