@@ -4,9 +4,7 @@ from ``../shared`` (skipped when absent), and an unseen article put through a sp
 from __future__ import annotations
 
 import json
-import os
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -36,8 +34,7 @@ def _signal(text: str):
 
 def _aeb_articles() -> list[str]:
     """Scrapinghub AEB gold article bodies: news that the tables and model never saw."""
-    shared = SHARED if SHARED.exists() else Path(os.environ.get("CREDSCORE_SHARED", "/nonexistent"))
-    p = shared / "data" / "boilerplate" / "scrapinghub-aeb" / "ground-truth.json"
+    p = SHARED / "data" / "boilerplate" / "scrapinghub-aeb" / "ground-truth.json"
     if not p.exists():
         pytest.skip(f"shared data not available: {p}")
     out = []
@@ -67,13 +64,13 @@ def test_seed_000_flagged_with_originals_named():
 def test_clean_seeds_not_flagged(prefix):
     s = _signal(seed_path(prefix).read_text(encoding="utf-8"))
     assert not s.flagged, (prefix, s.value, s.details)
-    assert not any(e.note.startswith("spun: '") and "->" in e.note and "Press" in e.note for e in s.evidence)
+    assert not any(e.note.startswith("spun: '") and "→" in e.note and "Press" in e.note for e in s.evidence)
 
 
 def test_evidence_spans_quote_the_text():
     text = seed_path("000").read_text(encoding="utf-8")
     for e in _signal(text).evidence:
-        quoted = re.search(r"'([^']*)' ->", e.note).group(1)
+        quoted = re.search(r"'([^']*)' →", e.note).group(1)
         assert text[e.start:e.end] == quoted
 
 

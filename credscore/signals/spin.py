@@ -1,8 +1,8 @@
 """Synonym-spun text ("article spinning"), with the likely original named.
 
 A spinner rewrites an article word by word with a thesaurus so that it passes
-as new: "Associated Press" -> "Related Press", "natural gas" -> "pure fuel",
-"Cold War" -> "Chilly Warfare", "said" -> "mentioned".  This signal measures
+as new: "Associated Press" → "Related Press", "natural gas" → "pure fuel",
+"Cold War" → "Chilly Warfare", "said" → "mentioned".  This signal measures
 the damage in two layers (see :mod:`credscore.spin.features`):
 
 1. fingerprints — spintax residue, a generated lexicon of spun news names and
@@ -14,8 +14,9 @@ the damage in two layers (see :mod:`credscore.spin.features`):
 ``value`` is the calibrated probability that the text is spun (a logistic
 model over the features, ``models/spin.json``); ``flagged`` when it reaches the
 model's threshold.  Every fingerprint and every repairable pair is an evidence
-span whose note names the likely original (``spun: 'Related Press' ->
-'Associated Press'``).  ``details`` holds the features and raw counts.
+span whose note names the likely original (``spun: 'Related Press' →
+'Associated Press'``; ``spun? 'clear vitality' → 'clear energy'`` for a
+statistical finding).  ``details`` holds the features and raw counts.
 """
 
 from __future__ import annotations

@@ -114,12 +114,12 @@ class Finding:
     @property
     def note(self) -> str:
         if self.kind == "spintax":
-            return f"spintax residue: '{self.spun}' -> '{self.original}'"
+            return f"spintax residue: '{self.spun}' → '{self.original}'"
         if self.kind == "pair":
-            return f"spun? '{self.spun}' -> '{self.original}'"
+            return f"spun? '{self.spun}' → '{self.original}'"
         if self.kind == "digit":
-            return f"spun: '{self.spun}' -> '{self.original}' (digit for a number word)"
-        return f"spun: '{self.spun}' -> '{self.original}'"
+            return f"spun: '{self.spun}' → '{self.original}' (digit for a number word)"
+        return f"spun: '{self.spun}' → '{self.original}'"
 
 
 @dataclass
