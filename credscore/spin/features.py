@@ -134,6 +134,30 @@ class Measures:
         return [self.values[f] for f in FEATURES]
 
 
+def _default_info(w: str) -> tuple[int, bool, int, bool]:
+    """Word info for a word in none of the tables: unknown, and as rare as it gets."""
+    return (-1, False, _TOP_BUCKET if len(w) > 3 and w not in _STOP else -1, False)
+
+
+def _word_info(tables: Tables) -> dict[str, tuple[int, bool, int, bool]]:
+    """Per-word facts for every word any table knows, built once per :class:`Tables`."""
+    cached = tables.cache.get("word_info")
+    if cached is None:
+        lf = tables.logfreq
+        words = set(tables.common_index) | set(tables.originals) | set(lf) | _STOP_SHORT
+        cached = {
+            w: (
+                tables.common_index.get(w, -1),
+                w in tables.originals,
+                max(0, _TOP_BUCKET - lf.get(w, 0)) if len(w) > 3 and w not in _STOP else -1,
+                w in _STOP_SHORT,
+            )
+            for w in words
+        }
+        tables.cache["word_info"] = cached
+    return cached
+
+
 def _span_taken(taken: list[tuple[int, int]], a: int, b: int) -> bool:
     return any(s < b and a < e for s, e in taken)
 
@@ -181,33 +205,35 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
     # -- layer 2 --------------------------------------------------------------
     spans = view.word_spans
     low = view.words_lower
+    words = view.words
     originals = tables.originals
     cidx = tables.common_index
     nc = tables.n_common
     once, more = tables.pairs_once, tables.pairs_more
-    ids = [cidx.get(w) for w in low]
-    n_rare = sum(1 for w in low if w in originals)
-    lf = tables.logfreq
-    rar_sum = 0
-    n_content = 0
-    for w in view.words:
-        if len(w) > 3 and w.islower() and w not in _STOP:
+    info = _word_info(tables)
+    # one look-up per word: (common id or -1, rare synonym?, rarity or -1, function word?)
+    infos = [info.get(w) or _default_info(w) for w in low]
+    n_rare = rar_sum = n_content = 0
+    for w, inf in zip(words, infos):
+        if inf[1]:
+            n_rare += 1
+        if inf[2] >= 0 and w.islower():
             n_content += 1
-            rar_sum += max(0, _TOP_BUCKET - lf.get(w, 0))
+            rar_sum += inf[2]
     n_common_pairs = n_unseen = n_repair = 0
     n_content_pairs = n_content_unseen = n_content_strong = 0
-    stop = _STOP_SHORT
     taken = [(f.start, f.end) for f in findings]
     for i in range(len(low) - 1):
-        ia, ib = ids[i], ids[i + 1]
-        if ia is None or ib is None:
+        fa, fb = infos[i], infos[i + 1]
+        ia, ib = fa[0], fb[0]
+        if ia < 0 or ib < 0:
             continue
         e0, s1 = spans[i][1], spans[i + 1][0]
         if s1 - e0 != 1 or text[e0] != " ":
             continue
         k = ia * nc + ib
         n_common_pairs += 1
-        content = low[i] not in stop or low[i + 1] not in stop
+        content = not (fa[3] and fb[3])
         if content:
             n_content_pairs += 1
         if k in more:

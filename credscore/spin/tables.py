@@ -82,6 +82,7 @@ class Tables:
         self.pairs_more: set[int] = _undelta(raw["pairs_more"])
         self.originals: dict[str, list[str]] = raw["originals"]
         self.logfreq: dict[str, int] = general_logfreq()
+        self.cache: dict[str, Any] = {}  # derived look-ups, built by their users on first need
         lex: dict[str, str] = dict(raw["lexicon"])
         # a lower-case collocation may also open a sentence
         for spun, orig in list(lex.items()):
