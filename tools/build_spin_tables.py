@@ -326,11 +326,13 @@ def build_tables(texts: list[str], *, max_lexicon: int = 20000) -> dict:
             for alt in s[:2]:
                 v = list(coll); v[k] = alt
                 strong.setdefault(" ".join(v), orig)
+            if not coll[0][:1].isupper():
+                continue  # WordNet renderings of lower-case phrases are too often plain English
             for alt in wn[:1]:
                 v = list(coll); v[k] = alt
                 weak.setdefault(" ".join(v), orig)
         full_any = [s[0] if s else (wn[0] if wn else w0) for (s, wn), w0 in zip(opts, coll)]
-        if full_any != list(coll):
+        if full_any != list(coll) and coll[0][:1].isupper():
             weak.setdefault(" ".join(full_any), orig)
     print(f"renderings: {len(strong)} strong, {len(weak)} weak", file=sys.stderr)
     lexicon: dict[str, str] = dict(strong)
