@@ -18,6 +18,7 @@ from .errors import (
     InputTooLargeError,
     ModelError,
 )
+from .pipeline import score_batch
 from .types import (
     SCHEMA_VERSION,
     Analysis,
@@ -65,4 +66,5 @@ __all__ = [
     "analyze",
     "clean",
     "score",
+    "score_batch",
 ]

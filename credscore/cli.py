@@ -2,6 +2,7 @@
 
     credscore report PATH... [--format table|json|jsonl|html] [--output FILE] [--no-color]
     credscore clean PATH
+    credscore score --input docs.jsonl --output scored.jsonl [--jobs N]  (see credscore.pipeline.command)
 
 PATH is a file, a directory (its files, recursively, sorted) or ``-`` (stdin).
 Exit codes: 0 every document analysed; 1 some failed (each failure reported, the
@@ -20,6 +21,7 @@ from typing import Any, Iterator, Sequence
 from . import __version__
 from .analysis import analyze
 from .errors import CredscoreError
+from .pipeline.command import add_parser as add_score_parser
 from .report import FORMATS, render_html, render_table, to_json, to_jsonl
 from .types import Analysis, Document
 
@@ -151,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="+", metavar="PATH")
     c.add_argument("--output", "-o", metavar="FILE")
     c.set_defaults(func=cmd_clean)
+    add_score_parser(sub)
     return p
 
 

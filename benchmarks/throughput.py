@@ -1,0 +1,296 @@
+"""Throughput of credscore as a pipeline step; the figures in the README come from here.
+
+    python benchmarks/throughput.py single   [--docs 200]          # docs/s vs textstat, 5 KB news
+    python benchmarks/throughput.py jobs     [--docs 2000]         # credscore score --jobs 1 vs 2
+    python benchmarks/throughput.py memory   [--sizes 1000 10000 100000]
+    python benchmarks/throughput.py length   [--kb 10 100 1000 10000]
+    python benchmarks/throughput.py all                            # everything, default sizes
+
+Texts: real news articles from BuzzFeed-Webis 2016 (``<repo>/../shared/data``),
+consecutive articles joined with blank lines and cut at a sentence end to the
+target size, so every document is distinct real prose (which also keeps
+textstat's per-text caches from helping either side).  Every speed figure is a
+ratio against a baseline measured in the same run; absolute docs/s are printed
+for context only (they depend on the machine and its load).
+
+* ``single`` — documents/s of ``credscore.analyze`` (the full analysis) and of
+  textstat's 13 English readability metrics on the same texts, single process;
+  textstat's caches are cleared before each phase.  Measured per CPU second of
+  the process (robust to other load on a shared machine) and per wall second.
+* ``jobs`` — wall time of ``credscore score --jobs 1`` and ``--jobs 2`` on the
+  same JSONL (subprocesses; output compared byte for byte).
+* ``memory`` — peak RSS (``resource.getrusage`` in a fresh subprocess per size)
+  of ``credscore score`` streaming 10³…10⁵ *short* documents (two real news
+  sentences each, ~300 B: 10⁵ full-size documents would take hours on 2 cores; what is
+  measured is whether memory grows with the number of documents streamed).
+* ``length`` — seconds per KB of ``analyze`` on one document of 10 KB … 10 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+# The shared data sit at <repo>/../shared; CREDSCORE_SHARED overrides (a worktree elsewhere).
+DATA = Path(os.environ.get("CREDSCORE_SHARED") or REPO.parent / "shared") / "data"
+ARTICLES = DATA / "cred" / "buzzfeed_webis_2016" / "articles.jsonl"
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’)]*\s")
+
+#: textstat's 13 English readability metrics: the baseline.
+TEXTSTAT_METRICS = (
+    "flesch_reading_ease", "flesch_kincaid_grade", "smog_index", "coleman_liau_index",
+    "automated_readability_index", "dale_chall_readability_score", "difficult_words",
+    "linsear_write_formula", "gunning_fog", "text_standard", "spache_readability",
+    "mcalpine_eflaw", "reading_time",
+)
+
+
+def articles() -> list[str]:
+    if not ARTICLES.exists():
+        sys.exit(f"data not found: {ARTICLES}")
+    out = []
+    with open(ARTICLES, encoding="utf-8") as fh:
+        for line in fh:
+            t = (json.loads(line).get("text") or "").strip()
+            if len(t) > 300:
+                out.append(t)
+    return out
+
+
+def _cut(text: str, size: int) -> str:
+    """``text`` cut at the last sentence end before ``size`` characters."""
+    if len(text) <= size:
+        return text
+    ends = [m.end() for m in _SENT_END.finditer(text, 0, size)]
+    return text[: ends[-1]].rstrip() if ends else text[:size]
+
+
+def news_docs(n: int, size: int = 5000) -> list[str]:
+    """``n`` distinct ~``size``-character documents of consecutive real articles."""
+    arts = articles()
+    docs, i = [], 0
+    while len(docs) < n:
+        parts, total = [], 0
+        while total < size:
+            a = arts[i % len(arts)]
+            if i >= len(arts):  # second lap: start from a different sentence to stay distinct
+                a = a[len(a) // (2 + i // len(arts)):]
+            parts.append(a)
+            total += len(a) + 2
+            i += 1
+        docs.append(_cut("\n\n".join(parts), size))
+    return docs
+
+
+def short_docs(n: int) -> list[str]:
+    """``n`` short documents (~300 B): sentences of the real articles, made distinct by a counter."""
+    sents = [s for a in articles() for s in _SENT_END.split(a) if 40 < len(s) < 300]
+    out = []
+    for k in range(n):
+        base = " ".join(sents[(2 * k + j) % len(sents)] for j in range(2))
+        out.append(f"{base} (Item {k}.)")
+    return out
+
+
+def clear_textstat_caches() -> None:
+    """Clear textstat 0.7.7's per-text lru caches (its own ``_cache_clear`` is a no-op).
+
+    ``textstat.backend.utils`` (the loaded CMU dictionary, pyphen, word lists) is
+    kept: those are per-process resources, not per-text results.
+    """
+    import textstat.backend as tb
+
+    for mod in list(sys.modules.values()):
+        name = getattr(mod, "__name__", "") if mod is not None else ""
+        if not name.startswith(tb.__name__):
+            continue
+        for obj in vars(mod).values():
+            if getattr(obj, "__module__", "").startswith(tb.__name__ + ".utils"):
+                continue
+            if callable(getattr(obj, "cache_clear", None)):
+                obj.cache_clear()
+
+
+def bench_single(n: int) -> dict:
+    import textstat
+
+    import credscore
+
+    docs = news_docs(n)
+    # warm-up (imports, word lists, cmudict) on other texts
+    for d in news_docs(3, 4000):
+        credscore.analyze(d + " warm")
+        for m in TEXTSTAT_METRICS:
+            getattr(textstat, m)(d + " warm")
+    clear_textstat_caches()
+    t0, c0 = time.perf_counter(), time.process_time()
+    for d in docs:
+        for m in TEXTSTAT_METRICS:
+            getattr(textstat, m)(d)
+    t_ts, c_ts = time.perf_counter() - t0, time.process_time() - c0
+    clear_textstat_caches()
+    t0, c0 = time.perf_counter(), time.process_time()
+    for d in docs:
+        credscore.analyze(d)
+    t_cs, c_cs = time.perf_counter() - t0, time.process_time() - c0
+    res = {
+        "docs": n, "mean_chars": sum(map(len, docs)) / n,
+        "credscore_docs_per_cpu_s": n / c_cs, "textstat13_docs_per_cpu_s": n / c_ts,
+        "ratio_cpu": c_ts / c_cs,
+        "credscore_docs_per_wall_s": n / t_cs, "textstat13_docs_per_wall_s": n / t_ts,
+        "ratio_wall": t_ts / t_cs, "loadavg_at_end": os.getloadavg()[0],
+    }
+    print(f"single: {n} docs of {res['mean_chars']:.0f} chars, per CPU second: credscore "
+          f"{res['credscore_docs_per_cpu_s']:.1f} docs/s, textstat x13 {res['textstat13_docs_per_cpu_s']:.1f} docs/s, "
+          f"ratio {res['ratio_cpu']:.2f}; wall clock: {res['credscore_docs_per_wall_s']:.1f} vs "
+          f"{res['textstat13_docs_per_wall_s']:.1f} docs/s, ratio {res['ratio_wall']:.2f} "
+          f"(load average {res['loadavg_at_end']:.1f})")
+    return res
+
+
+def _write_jsonl(path: Path, docs: list[str]) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, d in enumerate(docs):
+            fh.write(json.dumps({"id": i, "text": d}) + "\n")
+
+
+def _score_cli(inp: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (the command and its worker processes) of one run."""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "credscore.cli", "score", "-i", str(inp), "-o", str(out), "--jobs", str(jobs)],
+                   check=True, cwd=REPO, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+
+
+def _burn(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
+
+
+def parallel_capacity(n: int = 10_000_000) -> float:
+    """Speedup of a pure-Python CPU burn in 2 processes over 1: what this machine gives right now.
+
+    On an idle 2-core machine it is ~2; on a shared, loaded one it says how much
+    of the ``--jobs 2`` figure is the machine rather than credscore.
+    """
+    import multiprocessing as mp
+
+    t0 = time.perf_counter()
+    _burn(n)
+    _burn(n)
+    serial = time.perf_counter() - t0
+    with mp.Pool(2) as pool:
+        t0 = time.perf_counter()
+        pool.map(_burn, [n, n])
+        par = time.perf_counter() - t0
+    return serial / par
+
+
+def bench_jobs(n: int) -> dict:
+    cap = parallel_capacity()
+    print(f"jobs: control: a pure-Python burn runs {cap:.2f}x faster in 2 processes than in 1 on this machine now")
+    with tempfile.TemporaryDirectory() as tmp:
+        inp = Path(tmp) / "in.jsonl"
+        _write_jsonl(inp, news_docs(n))
+        (t1, c1), (t2, c2) = _score_cli(inp, Path(tmp) / "o1.jsonl", 1), _score_cli(inp, Path(tmp) / "o2.jsonl", 2)
+        same = (Path(tmp) / "o1.jsonl").read_bytes() == (Path(tmp) / "o2.jsonl").read_bytes()
+    res = {"docs": n, "jobs1_s": t1, "jobs2_s": t2, "speedup": t1 / t2, "jobs1_cpu_s": c1, "jobs2_cpu_s": c2,
+           "identical_output": same, "cpus": os.cpu_count(), "loadavg_at_end": os.getloadavg()[0],
+           "control_burn_speedup_2_procs": cap}
+    print(f"jobs: {n} docs: --jobs 1 {t1:.1f} s ({c1:.1f} CPU s), --jobs 2 {t2:.1f} s ({c2:.1f} CPU s), "
+          f"speedup {t1 / t2:.2f}x, identical output: {same} "
+          f"(load average {res['loadavg_at_end']:.1f} on {res['cpus']} CPUs)")
+    return res
+
+
+_MEM_CHILD = r"""
+import resource, sys
+from credscore.cli import main
+rc = main(["score", "-i", sys.argv[1], "-o", sys.argv[2]])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def bench_memory(sizes: list[int]) -> dict:
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            inp = Path(tmp) / f"in{n}.jsonl"
+            _write_jsonl(inp, short_docs(n))
+            t0 = time.perf_counter()
+            p = subprocess.run([sys.executable, "-c", _MEM_CHILD, str(inp), os.devnull], check=True, cwd=REPO,
+                               capture_output=True, text=True)
+            dt = time.perf_counter() - t0
+            kb = int(p.stdout.strip().splitlines()[-1])
+            out[n] = {"peak_rss_mb": kb / 1024, "seconds": dt, "input_mb": inp.stat().st_size / 1e6}
+            print(f"memory: {n} short docs ({out[n]['input_mb']:.1f} MB JSONL) streamed: peak RSS "
+                  f"{kb / 1024:.1f} MB, {dt:.0f} s")
+    return out
+
+
+def bench_length(kbs: list[int]) -> dict:
+    import credscore
+
+    arts = articles()
+    big = "\n\n".join(arts)  # ~5 MB of real news
+    out = {}
+    credscore.analyze(news_docs(1, 3000)[0])  # warm-up
+    clear_textstat_caches()
+    for kb in kbs:
+        size = kb * 1000
+        text = big
+        while len(text) < size:  # beyond the corpus: repeat it, each lap marked distinct
+            text += f"\n\nPart {len(text)}.\n\n" + big
+        text = _cut(text, size)
+        times = []
+        for _ in range(max(1, min(5, 1000 // kb))):  # small sizes: best of up to 5 runs
+            clear_textstat_caches()
+            t0 = time.perf_counter()
+            credscore.analyze(text)
+            times.append(time.perf_counter() - t0)
+        dt = min(times)
+        out[kb] = {"seconds": dt, "ms_per_kb": 1000 * dt / (len(text) / 1000), "runs": len(times)}
+        print(f"length: {len(text) / 1000:.0f} KB: {dt:.2f} s, {out[kb]['ms_per_kb']:.2f} ms/KB")
+    per = [v["ms_per_kb"] for v in out.values()]
+    print(f"length: max/min time per KB = {max(per) / min(per):.2f}")
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=["single", "jobs", "memory", "length", "all"])
+    ap.add_argument("--docs", type=int, default=None)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--kb", type=int, nargs="+", default=[10, 100, 1000, 10000])
+    ap.add_argument("--json", metavar="FILE", help="also write the results here")
+    a = ap.parse_args()
+    res = {}
+    if a.what in ("single", "all"):
+        res["single"] = bench_single(a.docs or 200)
+    if a.what in ("jobs", "all"):
+        res["jobs"] = bench_jobs(a.docs or 2000)
+    if a.what in ("memory", "all"):
+        res["memory"] = bench_memory(a.sizes)
+    if a.what in ("length", "all"):
+        res["length"] = bench_length(a.kb)
+    if a.json:
+        Path(a.json).write_text(json.dumps(res, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""``credscore score``: the JSONL streaming subcommand (wired into :mod:`credscore.cli`).
+
+    credscore score --input docs.jsonl --text-field text [--html-field html]
+                    [--url-field url] --output scored.jsonl [--jobs N]
+                    [--keep-below SCORE] [--keep-above SCORE] [--include-text]
+
+``-`` reads stdin / writes stdout.  Exit codes: 0 every record scored; 1 some
+records failed (each written with an ``error`` field and counted); 2 usage error.
+A progress bar goes to stderr when it is a terminal (needs ``credscore[progress]``);
+the summary line (documents, failures, docs/s) always goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import IO, Any
+
+from .jsonl import StreamOptions, stream, tqdm_progress
+
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    """Add the ``score`` subcommand to the ``credscore`` parser's subparsers."""
+    s = sub.add_parser("score", help="stream JSON Lines: add a score to every record",
+                       description="Score every record of a JSON Lines file; write each record back "
+                                   "with score, flags, language and signal values added.")
+    s.add_argument("--input", "-i", required=True, metavar="FILE", help="JSONL input, - for stdin")
+    s.add_argument("--output", "-o", required=True, metavar="FILE", help="JSONL output, - for stdout")
+    s.add_argument("--text-field", default="text", metavar="NAME", help="field holding plain text (default: text)")
+    s.add_argument("--html-field", metavar="NAME", help="field holding HTML (used when present and non-empty)")
+    s.add_argument("--url-field", metavar="NAME", help="field holding the document URL")
+    s.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                   help="worker processes (0 = one per CPU); output is identical for any N")
+    s.add_argument("--keep-below", type=float, metavar="SCORE",
+                   help="write only records scoring below SCORE (failed records are always written)")
+    s.add_argument("--keep-above", type=float, metavar="SCORE",
+                   help="write only records scoring SCORE or above (failed records are always written)")
+    s.add_argument("--include-text", action="store_true", help="add the cleaned article text as clean_text")
+    s.add_argument("--field-prefix", default="", metavar="P",
+                   help="put P in front of every added field name (e.g. credscore_)")
+    s.add_argument("--model", metavar="FILE", help="score model JSON (default: the shipped model)")
+    s.set_defaults(func=run)
+    return s
+
+
+def _open_in(path: str) -> IO[bytes]:
+    return sys.stdin.buffer if path == "-" else open(path, "rb")
+
+
+def _open_out(path: str) -> IO[bytes]:
+    return sys.stdout.buffer if path == "-" else open(path, "wb")
+
+
+def run(args: argparse.Namespace) -> int:
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    opts = StreamOptions(
+        text_field=args.text_field,
+        html_field=args.html_field,
+        url_field=args.url_field,
+        include_text=args.include_text,
+        keep_below=args.keep_below,
+        keep_above=args.keep_above,
+        model=args.model,
+        field_prefix=args.field_prefix,
+    )
+    if args.input != "-" and args.output != "-" and os.path.exists(args.output) and os.path.exists(args.input) \
+            and os.path.samefile(args.input, args.output):
+        print("credscore: --output is the --input file; write elsewhere", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        infile = _open_in(args.input)
+    except OSError as e:
+        print(f"credscore: cannot read {args.input}: {e.strerror or e}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        outfile = _open_out(args.output)
+    except OSError as e:
+        print(f"credscore: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
+        return EXIT_USAGE
+    update, close = tqdm_progress()
+    try:
+        summary = stream(infile, outfile, opts, jobs=jobs, progress=update)
+    finally:
+        close()
+        if infile is not sys.stdin.buffer:
+            infile.close()
+        if outfile is not sys.stdout.buffer:
+            outfile.close()
+    print(summary.line(), file=sys.stderr)
+    return EXIT_FAILURES if summary.failed else EXIT_OK

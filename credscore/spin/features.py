@@ -1,0 +1,295 @@
+"""Measure how spun a text looks: fingerprints (layer 1) and statistics (layer 2).
+
+A *spinner* rewrites an article word by word with a thesaurus so that it passes
+as new: "Associated Press" becomes "Related Press", "said" becomes "mentioned",
+"natural gas" becomes "pure fuel".  The output keeps the grammar and the facts
+but loses the *collocations* — the word pairs real writers use together.
+
+Layer 1, fingerprints (each a strong sign on its own, each with evidence):
+
+* spintax residue: ``{hardware}``, ``{good|great|fine}`` — the spinner's own
+  template syntax left in the output;
+* the lexicon: spun renderings of frequent news names and collocations,
+  generated at build time (see :mod:`credscore.spin.tables`);
+* "mentioned"/"stated" in the reporting position where news writes "said"
+  (``…,” Rahmat mentioned.``);
+* a digit standing in for a number word (``the 2 international locations``):
+  news style spells out small numbers, spinners replace "two" by its synonym "2".
+
+Layer 2, statistics (weak alone, strong in numbers):
+
+* ``unseen_pair_share``: of the adjacent pairs of common words, the share the
+  reference news text never uses; ``unseen_content_share`` the same among pairs
+  with a content word; ``strong_content_share`` the share of those pairs that the
+  reference uses twice or more (spinning breaks collocations);
+* ``repairable_per_1k``: adjacent pairs that the reference never uses but *does*
+  use once one word is put back to a more frequent synonym ("clear vitality" ->
+  "clear energy"): a substitution caught in the act, with the original named;
+* ``rare_synonym_per_1k``: words that are a rarer synonym of a common word;
+* ``content_rarity``: how rare, in general English, the lower-case content words
+  are on average (a thesaurus swaps common words for rarer ones, whatever
+  thesaurus it is).
+
+Counts are per 1,000 words so that long documents are not favoured.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..text import TextView, per_thousand
+from .tables import Tables
+
+# {hardware} or {a|b|c}: spintax left in the text.  Words only, so CSS/JSON/code
+# ("{display: none}", "{0}", "{{name}}") does not count.
+SPINTAX_RE = re.compile(r"(?<!\{)\{([A-Za-z][A-Za-z' -]{1,40}(?:\|[A-Za-z][A-Za-z' -]{0,40})*)\}(?!\})")
+
+_SUBJECT = r"(?:he|she|they|He|She|They|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})"
+_WHEN = r"(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in a (?:statement|press release|interview|post|tweet)|last week|this week|earlier|later|at the time)"
+# "mentioned"/"stated" where news says "said": after a closing quote, before a
+# colon or full stop, or after a subject and before "on Monday"/"in a statement"/a clause.
+SAID_SPUN_RE = re.compile(
+    r"[,.!?][\"”’]\s+" + _SUBJECT + r"\s+(mentioned|stated)\b"
+    + r"|[\"”’],?\s+(mentioned|stated)\s+" + _SUBJECT
+    + r"|(?<![Aa]s )(?<!been )(?<!was )(?<!were )(?<!is )(?<!be )(?<!also )(?<!not )(?<!the )\b" + _SUBJECT
+    + r" (mentioned|stated)(?=:|\.|,? " + _WHEN + r"| that | there | the | it | he | she | they | we | this | Russia | [A-Z][a-z]+ (?:is|was|has|had|will|would))"
+)
+SAID_RE = re.compile(r"\b(?:said|says|told)\b")
+
+_NUMWORD = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven", "8": "eight", "9": "nine"}
+# "the 2 international locations", "for 2 causes": a lone digit as a determiner-led
+# count of a plural noun (units, times and dates excluded).
+_DET = frozenset("the for these those all of with by his her their its our between".split())
+# candidates: a lone digit 2-9 followed by a lower-case word; then the word before
+# must be a determiner and the words after a plural noun phrase that is not a unit.
+DIGIT_CAND_RE = re.compile(r"(?<![\w.,$£€/:-])([2-9]) (?=[a-z])")
+_PREV_WORD_RE = re.compile(r"([A-Za-z]+) $")
+DIGIT_TAIL_RE = re.compile(
+    r"(?!(?:percent|per|million|billion|trillion|thousand|hundred|days?|weeks?|months?|years?|hours?|"
+    r"minutes?|seconds?|miles?|feet|foot|inches|pounds?|points?|degrees?|times?|p\.m|a\.m|am|pm|of|to|and|or|in|"
+    r"on|at|out|kilometers?|kilometres?|meters?|metres?|km|kg|mph|ounces?|cups?|tablespoons?|teaspoons?|"
+    r"grams?|gallons?|liters?|litres?|yards?|acres?|goals?|runs?|games?|sets?|rounds?|innings|laps?|stars?|"
+    r"seasons?|episodes?|pieces?)\b)"
+    r"(?:[a-z]+ ){0,2}?[a-z]{3,}s\b"
+)
+MS_RE = re.compile(r"\b(?:mentioned|stated)\b")
+
+_TOP_BUCKET = 12  # words at or above ~1 in 1,000 count as not rare at all
+_STOP = frozenset("""that this with from have were been they their there what which when where would could
+should about after before into over than then them these those will your just only also more most some such
+very said says""".split())
+
+# function words: a pair of two of these says nothing about spinning
+_STOP_SHORT = frozenset("""a an the of to in on at by for with from and or but as is are was were be been it its
+this that he she they we you i his her their our your not no so if than then there what which who when
+has have had will would can could do does did said says""".split())
+
+FEATURES = (
+    "spintax_per_1k",
+    "lexicon_per_1k",
+    "said_spun_per_1k",
+    "said_spun_share",
+    "digit_per_1k",
+    "unseen_pair_share",
+    "unseen_content_share",
+    "strong_content_share",
+    "repairable_per_1k",
+    "rare_synonym_per_1k",
+    "content_rarity",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One piece of evidence: ``text[start:end]``, what it is, and the likely original."""
+
+    start: int
+    end: int
+    kind: str  # spintax | lexicon | said | digit | pair
+    spun: str
+    original: str
+
+    @property
+    def note(self) -> str:
+        if self.kind == "spintax":
+            return f"spintax residue: '{self.spun}' → '{self.original}'"
+        if self.kind == "pair":
+            return f"spun? '{self.spun}' → '{self.original}'"
+        if self.kind == "digit":
+            return f"spun: '{self.spun}' → '{self.original}' (digit for a number word)"
+        return f"spun: '{self.spun}' → '{self.original}'"
+
+
+@dataclass
+class Measures:
+    """The feature vector (``FEATURES`` order) plus the raw counts and findings."""
+
+    values: dict[str, float]
+    counts: dict[str, int]
+    findings: list[Finding]
+
+    def vector(self) -> list[float]:
+        return [self.values[f] for f in FEATURES]
+
+
+def _default_info(w: str) -> tuple[int, bool, int, bool]:
+    """Word info for a word in none of the tables: unknown, and as rare as it gets."""
+    return (-1, False, _TOP_BUCKET if len(w) > 3 and w not in _STOP else -1, False)
+
+
+def _word_info(tables: Tables) -> dict[str, tuple[int, bool, int, bool]]:
+    """Per-word facts for every word any table knows, built once per :class:`Tables`."""
+    cached = tables.cache.get("word_info")
+    if cached is None:
+        lf = tables.logfreq
+        words = set(tables.common_index) | set(tables.originals) | set(lf) | _STOP_SHORT
+        cached = {
+            w: (
+                tables.common_index.get(w, -1),
+                w in tables.originals,
+                max(0, _TOP_BUCKET - lf.get(w, 0)) if len(w) > 3 and w not in _STOP else -1,
+                w in _STOP_SHORT,
+            )
+            for w in words
+        }
+        tables.cache["word_info"] = cached
+    return cached
+
+
+def _span_taken(taken: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < b and a < e for s, e in taken)
+
+
+def measure(text: str, view: TextView, tables: Tables) -> Measures:
+    """Compute every feature of ``text`` (its shared tokenisation ``view``) in a few linear passes."""
+    n = view.n_words
+    findings: list[Finding] = []
+
+    # -- layer 1 --------------------------------------------------------------
+    n_spintax = 0
+    for m in SPINTAX_RE.finditer(text):
+        n_spintax += 1
+        findings.append(Finding(m.start(), m.end(), "spintax", m.group(), m.group(1).split("|")[0]))
+
+    lex = tables.lexicon
+    n_lex = 0
+    for m in tables.lexicon_re.finditer(text):
+        n_lex += 1
+        findings.append(Finding(m.start(), m.end(), "lexicon", m.group(), lex[m.group()]))
+
+    n_said_spun = 0
+    for c in MS_RE.finditer(text):  # check the full pattern only around each candidate
+        m = SAID_SPUN_RE.search(text, max(0, c.start() - 60), min(len(text), c.end() + 60))
+        while m is not None:
+            g = next(i for i in (1, 2, 3) if m.group(i))
+            if m.span(g) == c.span():
+                n_said_spun += 1
+                findings.append(Finding(c.start(), c.end(), "said", c.group(), "said"))
+                break
+            if m.end() > c.end() + 60 or m.start() >= c.start():
+                break
+            m = SAID_SPUN_RE.search(text, m.start() + 1, min(len(text), c.end() + 60))
+    n_said = len(SAID_RE.findall(text))
+
+    n_digit = 0
+    for m in DIGIT_CAND_RE.finditer(text):
+        pw = _PREV_WORD_RE.search(text, max(0, m.start() - 12), m.start())
+        if pw is None or pw.group(1).lower() not in _DET or not DIGIT_TAIL_RE.match(text, m.end()):
+            continue
+        n_digit += 1
+        d = m.group(1)
+        findings.append(Finding(m.start(1), m.end(1), "digit", d, _NUMWORD[d]))
+
+    # -- layer 2 --------------------------------------------------------------
+    spans = view.word_spans
+    low = view.words_lower
+    words = view.words
+    originals = tables.originals
+    cidx = tables.common_index
+    nc = tables.n_common
+    once, more = tables.pairs_once, tables.pairs_more
+    info = _word_info(tables)
+    # one look-up per word: (common id or -1, rare synonym?, rarity or -1, function word?)
+    infos = [info.get(w) or _default_info(w) for w in low]
+    n_rare = rar_sum = n_content = 0
+    for w, inf in zip(words, infos):
+        if inf[1]:
+            n_rare += 1
+        if inf[2] >= 0 and w.islower():
+            n_content += 1
+            rar_sum += inf[2]
+    n_common_pairs = n_unseen = n_repair = 0
+    n_content_pairs = n_content_unseen = n_content_strong = 0
+    taken = [(f.start, f.end) for f in findings]
+    for i in range(len(low) - 1):
+        fa, fb = infos[i], infos[i + 1]
+        ia, ib = fa[0], fb[0]
+        if ia < 0 or ib < 0:
+            continue
+        e0, s1 = spans[i][1], spans[i + 1][0]
+        if s1 - e0 != 1 or text[e0] != " ":
+            continue
+        k = ia * nc + ib
+        n_common_pairs += 1
+        content = not (fa[3] and fb[3])
+        if content:
+            n_content_pairs += 1
+        if k in more:
+            if content:
+                n_content_strong += 1
+            continue
+        if k in once:
+            continue
+        n_unseen += 1
+        if content:
+            n_content_unseen += 1
+        # unseen: does putting one word back to a commoner synonym give a pair news uses?
+        a, b = low[i], low[i + 1]
+        fix = None
+        for o in originals.get(a, ()):
+            io = cidx.get(o)
+            if io is not None and io * nc + ib in more:
+                fix = f"{o} {view.words[i + 1]}"
+                break
+        if fix is None:
+            for o in originals.get(b, ()):
+                io = cidx.get(o)
+                if io is not None and ia * nc + io in more:
+                    fix = f"{view.words[i]} {o}"
+                    break
+        if fix is not None:
+            n_repair += 1
+            s, e = spans[i][0], spans[i + 1][1]
+            if not _span_taken(taken, s, e):
+                findings.append(Finding(s, e, "pair", text[s:e], fix))
+
+    findings.sort(key=lambda f: f.start)
+    values = {
+        "spintax_per_1k": per_thousand(n_spintax, n),
+        "lexicon_per_1k": per_thousand(n_lex, n),
+        "said_spun_per_1k": per_thousand(n_said_spun, n),
+        "said_spun_share": n_said_spun / (n_said_spun + n_said) if (n_said_spun + n_said) else 0.0,
+        "digit_per_1k": per_thousand(n_digit, n),
+        "unseen_pair_share": n_unseen / n_common_pairs if n_common_pairs else 0.0,
+        "unseen_content_share": n_content_unseen / n_content_pairs if n_content_pairs else 0.0,
+        "strong_content_share": n_content_strong / n_content_pairs if n_content_pairs else 0.0,
+        "repairable_per_1k": per_thousand(n_repair, n),
+        "rare_synonym_per_1k": per_thousand(n_rare, n),
+        "content_rarity": rar_sum / n_content if n_content else 0.0,
+    }
+    counts = {
+        "words": n,
+        "spintax": n_spintax,
+        "lexicon": n_lex,
+        "said_spun": n_said_spun,
+        "said": n_said,
+        "digit": n_digit,
+        "common_pairs": n_common_pairs,
+        "unseen_pairs": n_unseen,
+        "content_pairs": n_content_pairs,
+        "repairable": n_repair,
+        "rare_synonym": n_rare,
+    }
+    return Measures(values, counts, findings)

@@ -1,0 +1,144 @@
+"""The ``spin`` signal on real text: the spun seed, the clean seeds, unseen clean news
+from ``../shared`` (skipped when absent), and an unseen article put through a spinner."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from credscore.signals import spin
+from credscore.signals.base import Context
+from credscore.spin import FEATURES, default_model, default_tables, measure
+from credscore.spin.tables import trie_regex
+
+from .conftest import SHARED, seed_path
+
+ORIGINALS = {
+    "Related Press": "Associated Press",
+    "pure fuel": "natural gas",
+    "Chilly Warfare": "Cold War",
+    "Worldwide Felony Court docket": "International Criminal Court",
+    "Communist Social gathering": "Communist Party",
+    "Secretary-Normal": "Secretary-General",
+    "mentioned": "said",
+}
+
+
+def _signal(text: str):
+    return spin.compute(Context.from_text(text))
+
+
+def _aeb_articles() -> list[str]:
+    """Scrapinghub AEB gold article bodies: news that the tables and model never saw."""
+    p = SHARED / "data" / "boilerplate" / "scrapinghub-aeb" / "ground-truth.json"
+    if not p.exists():
+        pytest.skip(f"shared data not available: {p}")
+    out = []
+    for _, rec in sorted(json.loads(p.read_text(encoding="utf-8")).items()):
+        body = rec.get("articleBody") or ""
+        words = re.findall(r"[a-z]+", body.lower())
+        # English articles of some length (AEB has a few pages in other languages)
+        if len(words) >= 200 and sum(w in {"the", "and", "of", "to"} for w in words) / len(words) > 0.08:
+            out.append(body)
+    return out
+
+
+def test_seed_000_flagged_with_originals_named():
+    text = seed_path("000").read_text(encoding="utf-8")
+    s = _signal(text)
+    assert s.flagged and 0.9 <= s.value <= 1.0
+    assert len(s.evidence) >= 10
+    ev = [(text[e.start:e.end], e.note) for e in s.evidence]
+    for spun, orig in ORIGINALS.items():
+        assert any(t == spun and f"'{orig}'" in note for t, note in ev), f"no evidence {spun!r} -> {orig!r}"
+    # "mentioned" for "said" is caught throughout, not once
+    assert sum(t == "mentioned" for t, _ in ev) >= 8
+    assert s.details["counts"]["spintax"] == 1  # "{hardware}"
+
+
+@pytest.mark.parametrize("prefix", ["001", "002", "003", "004"])
+def test_clean_seeds_not_flagged(prefix):
+    s = _signal(seed_path(prefix).read_text(encoding="utf-8"))
+    assert not s.flagged, (prefix, s.value, s.details)
+    assert not any(e.note.startswith("spun: '") and "→" in e.note and "Press" in e.note for e in s.evidence)
+
+
+def test_evidence_spans_quote_the_text():
+    text = seed_path("000").read_text(encoding="utf-8")
+    for e in _signal(text).evidence:
+        quoted = re.search(r"'([^']*)' →", e.note).group(1)
+        assert text[e.start:e.end] == quoted
+
+
+def test_unseen_clean_news_rarely_flagged():
+    arts = _aeb_articles()[:60]
+    assert len(arts) >= 40
+    flagged = [a[:80] for a in arts if _signal(a).flagged]
+    assert len(flagged) <= 1, flagged
+
+
+def _spin_with_tables(text: str, every: int = 3) -> str:
+    """Replace every ``every``-th word that has a known spun form (reversing the
+    shipped ``originals`` table: "energy" -> "vitality")."""
+    forward: dict[str, str] = {}
+    for spun_word, origs in default_tables().originals.items():
+        for o in origs:
+            forward.setdefault(o, spun_word)
+    k = 0
+
+    def sub(m: re.Match[str]) -> str:
+        nonlocal k
+        w = m.group()
+        if w.islower() and w in forward:
+            k += 1
+            if k % every == 0:
+                return forward[w]
+        return w
+
+    return re.sub(r"[A-Za-z]+", sub, text)
+
+
+def test_spun_unseen_article_flagged_with_originals():
+    arts = _aeb_articles()
+    hits = 0
+    for a in arts[:12]:
+        spun_text = _spin_with_tables(a)
+        s = _signal(spun_text)
+        hits += s.flagged
+        assert s.value >= _signal(a).value
+    assert hits >= 10, hits
+    s = _signal(_spin_with_tables(arts[0]))
+    assert any(e.note.startswith("spun? '") for e in s.evidence)
+
+
+def test_spintax_residue():
+    text = seed_path("002").read_text(encoding="utf-8")
+    base = measure(text, Context.from_text(text).view, default_tables())
+    spun = text.replace(" the ", " {the|a|this} ", 3)
+    m = measure(spun, Context.from_text(spun).view, default_tables())
+    assert m.counts["spintax"] == base.counts["spintax"] + 3
+    assert any(f.kind == "spintax" and f.original == "the" for f in m.findings)
+    # code and templates are not spintax
+    code = text + " .x {display: none} {0} {{name}}"
+    assert measure(code, Context.from_text(code).view, default_tables()).counts["spintax"] == base.counts["spintax"]
+
+
+def test_model_file_matches_features():
+    m = default_model()
+    assert m.raw["features"] == list(FEATURES)
+    assert 0.5 <= m.threshold < 1.0
+    assert len(m.members) == 5
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sets(st.text(alphabet="abc -", min_size=1, max_size=6), min_size=1, max_size=12))
+def test_trie_regex_matches_exactly_the_phrases(phrases):
+    rx = re.compile(trie_regex(sorted(phrases)))
+    for p in phrases:
+        assert rx.fullmatch(p)
+    for extra in ("", "abcx", "-a-", "cab", "aa", "ba c"):
+        assert bool(rx.fullmatch(extra)) == (extra in phrases)

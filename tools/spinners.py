@@ -1,0 +1,108 @@
+"""Two article spinners that differ in mechanism, for training and evaluation only.
+
+* :func:`spin_wordnet` replaces words by a WordNet 3.0 synonym from one of the
+  word's first senses (what most free spinners do);
+* :func:`spin_pps` replaces words by the substitutions *mined from the Problematic
+  Paper Screener's tortured phrases* (``"data" -> "information"``, ``"area" ->
+  "region"``: word-aligned tortured/expected pairs).  That list's licence is
+  unverified, so this map is built in memory from ``../shared`` and never written
+  into the package.
+
+Both choose ``rate x words`` positions at random among the words they know a
+substitute for (fewer if they know fewer), copy the case of the first letter and
+return the spun text with the share of words actually replaced.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+import build_spin_tables as bst
+import spin_corpus
+
+WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+
+
+@lru_cache(maxsize=1)
+def pps_word_map() -> dict[str, list[tuple[str, int]]]:
+    """word -> [(substitute, weight)] from equal-length PPS phrase pairs, aligned word by word.
+
+    Forward (expected -> tortured) pairs weigh double; the reverse direction is
+    kept too so that the map covers enough of a news article's words.
+    """
+    path = spin_corpus.SHARED / "spin" / "pps_tortured_phrases_2025" / "tortured.csv"
+    wm: dict[str, Counter[str]] = defaultdict(Counter)
+    with path.open(encoding="utf-8") as f:
+        for row in list(csv.reader(f))[1:]:
+            m = re.search(r'"([^"]+)"', row[0])
+            if not m:
+                continue
+            tp = m.group(1).lower().split()
+            ep = re.sub(r"\(.*?\)", "", row[1]).lower().split()
+            if len(tp) != len(ep):
+                continue
+            for a, b in zip(ep, tp):
+                if a != b and a.isalpha() and b.isalpha() and a not in bst.STOP and b not in bst.STOP:
+                    wm[a][b] += 2
+                    wm[b][a] += 1  # the pairs are synonyms both ways; forward first
+    # the same substitutions for the inflected forms (plural/3rd person, past, -ing)
+    for a, c in list(wm.items()):
+        for fn in (bst._plural, lambda w: bst._past(w, {}), bst._ing):
+            fa = fn(a)
+            if fa not in wm:
+                wm[fa] = Counter({fn(b): k for b, k in c.items()})
+    return {a: c.most_common(4) for a, c in wm.items()}
+
+
+def _apply(text: str, rate: float, rng: random.Random, choose) -> tuple[str, float]:
+    toks = list(WORD.finditer(text))
+    cands = [i for i, m in enumerate(toks) if choose(m.group().lower(), None) is not None]
+    k = min(len(cands), round(rate * len(toks)))
+    pick = set(rng.sample(cands, k))
+    out, last = [], 0
+    for i in sorted(pick):
+        m = toks[i]
+        w = m.group()
+        rep = choose(w.lower(), rng)
+        if w[:1].isupper():
+            rep = rep[:1].upper() + rep[1:]
+        out.append(text[last:m.start()])
+        out.append(rep)
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out), (k / len(toks) if toks else 0.0)
+
+
+def spin_wordnet(text: str, rate: float, rng: random.Random) -> tuple[str, float]:
+    syn = bst.wordnet_synonyms()
+
+    def choose(w: str, r: random.Random | None):
+        if w in bst.STOP:
+            return None
+        s = syn.get(w)
+        if not s:
+            return None
+        return s[0] if r is None else r.choice(s[:3])
+
+    return _apply(text, rate, rng, choose)
+
+
+def spin_pps(text: str, rate: float, rng: random.Random) -> tuple[str, float]:
+    wm = pps_word_map()
+
+    def choose(w: str, r: random.Random | None):
+        s = wm.get(w)
+        if not s:
+            return None
+        if r is None:
+            return s[0][0]
+        return r.choices([x for x, _ in s], weights=[c for _, c in s])[0]
+
+    return _apply(text, rate, rng, choose)
+
+
+SPINNERS = {"wordnet": spin_wordnet, "pps": spin_pps}
