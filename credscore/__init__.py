@@ -28,6 +28,7 @@ from .types import (
     RemovedBlock,
     Repair,
     Signal,
+    SourcePrior,
     Span,
 )
 
@@ -59,6 +60,7 @@ __all__ = [
     "RemovedBlock",
     "Repair",
     "Signal",
+    "SourcePrior",
     "Span",
     "__version__",
     "analyze",

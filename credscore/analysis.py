@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from . import lang
+from . import lang, source
 from .chrome import strip
 from .document import DEFAULT_MAX_BYTES, load
 from .errors import CredscoreError
@@ -21,7 +21,7 @@ from .segment import segment_html, segment_text
 from .signals import load_signals
 from .signals.base import Context, not_applicable
 from .text import TextView
-from .types import Analysis, Document, Signal
+from .types import Analysis, Contribution, Document, Signal
 
 _SIGNALS = load_signals()
 
@@ -65,13 +65,21 @@ def analyze(
     content_type: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     model: LinearModel | str | Path | None = None,
+    use_source_prior: bool = True,
 ) -> Analysis:
     """Analyse one document: clean it, compute every signal, score it.
 
     ``doc`` is plain text or HTML (``str``; detected), raw ``bytes`` (decoded: BOM,
     declared charset, UTF-8, then cp1252), or a :class:`~credscore.Document`.
     ``published`` and ``crawled`` are the dates the caller knows (nothing reads
-    today's date).  Raises a :class:`~credscore.errors.InputError` subclass for
+    today's date).
+
+    ``score`` is the text score: it reads the document only.  When ``url`` is
+    given, its domain is on CRED-1 and ``use_source_prior`` is true, the listing
+    is reported apart (:mod:`credscore.source`): ``source_prior``,
+    ``score_with_source`` and a ``"source_prior"`` entry in ``explanation``.
+
+    Raises a :class:`~credscore.errors.InputError` subclass for
     unusable input (empty, binary, too large).
     """
     document = _as_document(doc, url, _as_date(published), _as_date(crawled))
@@ -113,6 +121,14 @@ def analyze(
             notes.append(f"signal {mod.NAME} failed: {e!r}")
     lm = model if isinstance(model, LinearModel) else load_model(model)
     score, explanation = lm.score(signals)
+    prior = source.lookup(document.url) if use_source_prior and document.url else None
+    score_with_source = score
+    if prior is not None:
+        score_with_source, prior = source.apply(score, prior)
+        explanation = sorted(
+            [*explanation, Contribution("source_prior", prior.points, prior.credibility_score)],
+            key=lambda c: (-abs(c.points), c.name),
+        )
     pub = detect_published(ctx)  # the caller's date, else the page's own (HTML metadata, dateline)
     return Analysis(
         text=text,
@@ -130,4 +146,6 @@ def analyze(
         url=document.url,
         name=document.name,
         meta={"encoding": decoded.encoding, "pieces": stripped.pieces},
+        source_prior=prior,
+        score_with_source=score_with_source,
     )

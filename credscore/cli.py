@@ -82,7 +82,8 @@ def _write(text: str, output: str | None) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    results, failures = _analyze_all(args.paths, published=args.published, crawled=args.crawled)
+    results, failures = _analyze_all(args.paths, published=args.published, crawled=args.crawled,
+                                     url=args.url, use_source_prior=not args.no_source_prior)
     if not results:
         print("credscore: no documents found", file=sys.stderr)
         return EXIT_USAGE
@@ -141,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--include-text", action="store_true", help="json/jsonl: add the cleaned and source text")
     r.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of the documents, if known")
     r.add_argument("--crawled", metavar="YYYY-MM-DD", help="crawl date of the documents, if known")
+    r.add_argument("--url", metavar="URL", help="the page's URL: its domain's CRED-1 listing is shown apart "
+                   "from the text score (source prior)")
+    r.add_argument("--no-source-prior", action="store_true", help="ignore the URL's CRED-1 listing")
     r.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="table: colours and layout for a terminal (auto: when stdout is one and NO_COLOR is unset)")
     r.add_argument("--no-color", dest="color", action="store_const", const="never", help="same as --color never")

@@ -7,6 +7,16 @@ calibration table.  It is read with :func:`json.load` and validated: no pickle,
 nothing executable.  A malformed or tampered file raises
 :class:`~credscore.errors.ModelError`.
 
+The calibration table (``"calibration": {"x": [...], "y": [...]}``, optional) maps
+the raw probability to the calibrated one by linear interpolation; ``x`` must be
+non-decreasing and ``y`` within [0, 1] and non-decreasing (a calibration that
+reverses the ranking is rejected).  Extra keys (``"method"``, ``"info"``) are
+documentation and ignored.
+
+An optional ``"transforms"`` list gives each feature a transform applied to the
+raw number before standardising (``""`` none, ``"slog"`` signed log); ``mean`` and
+``scale`` are then in the transformed units.
+
 Features are named ``"<signal>"`` (the signal's ``value``) or
 ``"<signal>.<detail>"`` (a number in its ``details``).  A signal that is missing or
 not applicable contributes its training mean, i.e. nothing.
@@ -33,6 +43,15 @@ from .types import Contribution, Signal
 MODEL_FORMAT = "credscore-linear/1"
 
 
+def _slog(x: float) -> float:
+    """Signed log: tames heavy-tailed counts and rates, keeps the sign and 0 ↦ 0."""
+    return math.copysign(math.log1p(abs(x)), x)
+
+
+# Optional per-feature transforms (key "transforms" in the file), applied before standardising.
+TRANSFORMS: dict[str, Any] = {"": float, "slog": _slog}
+
+
 @dataclass(frozen=True)
 class LinearModel:
     """A standardised logistic regression with optional isotonic calibration."""
@@ -46,6 +65,7 @@ class LinearModel:
     calib_y: tuple[float, ...] = ()
     info: Mapping[str, Any] | None = None
     clip: float = 5.0  # standardised features are clipped to ±clip: no wild extrapolation
+    transforms: tuple[str, ...] = ()  # per feature: "" (as is) or "slog" (sign(x)·log(1+|x|)); empty = all ""
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "LinearModel":
@@ -59,19 +79,32 @@ class LinearModel:
             cy = tuple(float(y) for y in calib.get("y", ()))
             intercept = float(d["intercept"])
             clip = float(d.get("clip", 5.0))
+            transforms = tuple(str(t or "") for t in (d.get("transforms") or ()))
         except ModelError:
             raise
         except (KeyError, TypeError, ValueError) as e:
             raise ModelError(f"malformed model file: {e!r}") from e
         n = len(feats)
-        if any(len(v) != n for v in nums.values()) or len(cx) != len(cy):
+        if any(len(v) != n for v in nums.values()) or len(cx) != len(cy) or len(transforms) not in (0, n):
             raise ModelError("malformed model file: array lengths disagree")
+        if any(t not in TRANSFORMS for t in transforms):
+            raise ModelError(f"malformed model file: unknown transform in {sorted(set(transforms) - set(TRANSFORMS))}")
         vals = nums["mean"] + nums["scale"] + nums["coef"] + cx + cy + (intercept, clip)
         if not all(math.isfinite(v) for v in vals) or any(s <= 0 for s in nums["scale"]):
             raise ModelError("malformed model file: non-finite number or non-positive scale")
-        if any(b < a for a, b in zip(cx, cx[1:])) or any(not 0.0 <= y <= 1.0 for y in cy):
+        if (any(b < a for a, b in zip(cx, cx[1:])) or any(b < a for a, b in zip(cy, cy[1:]))
+                or any(not 0.0 <= y <= 1.0 for y in cy)):
             raise ModelError("malformed model file: calibration table is not monotone in [0, 1]")
-        return cls(feats, nums["mean"], nums["scale"], nums["coef"], intercept, cx, cy, d.get("info"), clip)
+        return cls(feats, nums["mean"], nums["scale"], nums["coef"], intercept, cx, cy, d.get("info"), clip,
+                   transforms)
+
+    @property
+    def base(self) -> float:
+        """The score (0–100) of a document whose every feature is at its training mean.
+
+        The explanation's contributions add up to ``score − base``.
+        """
+        return 100.0 * self.calibrate(_sigmoid(self.intercept))
 
     def calibrate(self, p: float) -> float:
         """Map a raw probability through the isotonic table (linear interpolation)."""
@@ -93,7 +126,13 @@ class LinearModel:
         return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
 
     def feature_vector(self, signals: Mapping[str, Signal]) -> list[float]:
-        return [feature_value(signals, f, m) for f, m in zip(self.features, self.mean)]
+        """The (transformed) feature values; a missing or not-applicable one is its training mean."""
+        tr = self.transforms or ("",) * len(self.features)
+        out = []
+        for f, m, t in zip(self.features, self.mean, tr):
+            v = feature_value(signals, f, math.nan)
+            out.append(m if math.isnan(v) else TRANSFORMS[t](v))
+        return out
 
     def score(self, signals: Mapping[str, Signal]) -> tuple[float, list[Contribution]]:
         """Score 0–100 and each signal's contribution in points, largest first."""
@@ -101,7 +140,7 @@ class LinearModel:
         k = self.clip
         terms = [c * max(-k, min(k, (xi - m) / s)) for xi, m, s, c in zip(x, self.mean, self.scale, self.coef)]
         z = self.intercept + sum(terms)
-        base = 100.0 * self.calibrate(_sigmoid(self.intercept))
+        base = self.base
         score = 100.0 * self.calibrate(_sigmoid(z))
         total = z - self.intercept
         if abs(total) > 1e-9:

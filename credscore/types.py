@@ -118,6 +118,30 @@ class PublishedDate:
         return {"date": self.date.isoformat(), "source": self.source, "text": self.text}
 
 
+@dataclass(frozen=True, slots=True)
+class SourcePrior:
+    """A URL's match on CRED-1 and what it does to the score."""
+
+    host: str  # the URL's host, lower-cased
+    domain: str  # the list entry that matched
+    category: str  # CRED-1 category: fake, unreliable, conspiracy, mixed, satire, rumor, reliable
+    credibility_score: float  # CRED-1's 0–1 composite score (lower = less credible)
+    log_odds_shift: float  # ≤ 0: added to the text score's log-odds
+    points: float = 0.0  # score_with_source − score, filled by analyze()
+    list_name: str = "CRED-1"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "list": self.list_name,
+            "host": self.host,
+            "domain": self.domain,
+            "category": self.category,
+            "credibility_score": self.credibility_score,
+            "log_odds_shift": round(self.log_odds_shift, 4),
+            "points": round(self.points, 3),
+        }
+
+
 @dataclass(frozen=True)
 class Document:
     """An input document with what the caller knows about it.
@@ -155,6 +179,9 @@ class Analysis:
     url: str | None = None
     name: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
+    # The optional source prior (see credscore.source): never folded into ``score``.
+    source_prior: SourcePrior | None = None
+    score_with_source: float | None = None  # = score when no prior applies
 
     def removed_by_kind(self) -> dict[str, int]:
         """Characters removed per chrome kind."""
@@ -179,6 +206,9 @@ class Analysis:
             "language": self.language,
             "published": self.published.to_dict() if self.published else None,
             "flags": self.flags,
+            "score_with_source": round(self.score_with_source if self.score_with_source is not None
+                                       else self.score, 2),
+            "source_prior": self.source_prior.to_dict() if self.source_prior else None,
             "explanation": [c.to_dict() for c in self.explanation],
             "signals": {k: s.to_dict() for k, s in self.signals.items()},
             "removed_by_kind": self.removed_by_kind(),

@@ -1,175 +1,122 @@
-"""Train the v1 credibility score model and write ``models/score.json``.
+"""Train the credibility score model and write ``models/score.json``.
 
-    python tools/train_score.py [--data ../shared/data] [--out models/score.json]
+    python tools/train_score.py [--data ../shared/data] [--out models/score.json] [--no-spin-augment]
 
-Data (``../shared/data/cred``, see its README for licences and leakage traps):
+One command, fixed seed (:data:`score_data.SEED`).  Steps:
 
-* BuzzFeed-Webis 2016: "mostly true" = reliable (1), "mostly false" / "mixture" = 0
-  ("no factual content" dropped); group = portal (publisher);
-* FakeNewsNet v1 (BuzzFeed + PolitiFact): real = 1, fake = 0; group = domain;
-* FakeNewsAMT + celebrity (Pérez-Rosas et al. 2018): legit = 1, fake = 0; group =
-  sub-corpus and topic.
-* Synthetic spun copies: each reliable article rewritten by a simple news spinner
-  (``said`` → ``mentioned``, "Associated Press" → "Related Press", …) and labelled 0.
-  The corpora contain no spun text at all, and a spun copy of a wire story is
-  low-credibility by construction; without these the model cannot learn what the
-  ``spin`` signal means.  Switch off with ``--no-spin-augment``.
+1. Load the labelled corpora (``../shared/data/cred``; licences and leakage traps in
+   each ``SOURCE.md``) and strip what names the publisher (URLs, bylines, author
+   names, @handles: :func:`score_data.clean_text`):
 
-Only credscore's own signal values are features (no words, no publisher names).
-``chrome_ratio`` is not a feature: the corpora hold extracted article text with no
-chrome at all, so the model could only learn to extrapolate wildly from it.
-The model is a standardised logistic regression (scikit-learn, fixed seed), its
-grouped cross-validated ROC AUC recorded in the file's ``info``.  The file is
-plain JSON: see :mod:`credscore.score`.
+   * BuzzFeed-Webis 2016: "mostly true" = 1, "mostly false"/"mixture" = 0
+     ("no factual content" dropped); group = portal;
+   * FakeNewsNet v1: real = 1, fake = 0; group = domain;
+   * FakeNewsAMT (group = topic) and celebrity (one group): legit = 1, fake = 0.
+
+2. Add synthetic spun copies of 300 reliable articles, labelled 0 (documented
+   augmentation: the corpora hold no spun text, so without them the ``spin``
+   signal cannot mean anything to the model; ``--no-spin-augment`` switches them
+   off; ``benchmarks/score.py`` reports both, on real documents only).
+
+3. Compute every registered signal on every document (cached in
+   ``artifacts/score_features-<hash>.json.gz``, keyed by a hash of credscore's
+   source, so only a code change recomputes) and keep the informative numeric
+   columns (:func:`score_data.select_features`): the feature list follows the
+   signal registry, nothing is hard-coded here.
+
+4. Fit a standardised L2 logistic regression (scikit-learn) on all rows and
+   calibrate it on grouped out-of-fold predictions of the real documents
+   (:func:`score_data.fit_model`), then write plain JSON (format
+   ``credscore-linear/1``, read by :mod:`credscore.score`; no pickle).
+
+The grouped metrics with intervals and baselines come from ``benchmarks/score.py``;
+this script records a quick grouped CV AUC in the file's ``info``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
-import re
 import sys
 from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import credscore  # noqa: E402
-from credscore.score import MODEL_FORMAT, LinearModel, feature_value  # noqa: E402
-
-FEATURES = [
-    "spin",
-    "dates",
-    "readability",
-    "readability.flesch_kincaid_grade",
-    "misspellings",
-    "attribution.attributions_per_1k",
-    "attribution.quotations_per_1k",
-]
-SEED = 20261122
-CLIP = 5.0
-
-_SPIN_MAP = {
-    "Associated Press": "Related Press",
-    "natural gas": "pure fuel",
-    "Cold War": "Chilly Warfare",
-    "International Criminal Court": "Worldwide Felony Court docket",
-    "Communist Party": "Communist Social gathering",
-    "Secretary-General": "Secretary-Normal",
-    "Security Council": "Safety Council",
-    "countries": "international locations",
-    "technology": "know-how",
-    "war crimes": "struggle crimes",
-    "White House": "White Home",
-    "Supreme Court": "Supreme Court docket",
-    "House of Representatives": "Home of Representatives",
-    "Foreign Minister": "Overseas Minister",
-    "climate change": "local weather change",
-    "said": "mentioned",
-    "says": "mentions",
-}
-_SPIN_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(_SPIN_MAP, key=len, reverse=True)) + r")\b")
+import score_data as sd  # noqa: E402
 
 
-def spin(text: str) -> str:
-    return _SPIN_RE.sub(lambda m: _SPIN_MAP[m.group()], text)
-
-
-def load_corpora(data: Path) -> list[tuple[str, int, str]]:
-    rows: list[tuple[str, int, str]] = []
-    for line in open(data / "cred/buzzfeed_webis_2016/articles.jsonl", encoding="utf-8"):
-        r = json.loads(line)
-        v = r["veracity"]
-        if v == "no factual content" or not (r.get("text") or "").strip():
-            continue
-        rows.append((r["text"], int(v == "mostly true"), "bw:" + r["portal"]))
-    for line in open(data / "cred/fakenewsnet_v1_buzzfeed_politifact/articles.jsonl", encoding="utf-8"):
-        r = json.loads(line)
-        if not (r.get("text") or "").strip():
-            continue
-        rows.append((r["text"], int(r["label"] == "real"), "fnn:" + (r.get("domain") or "unknown-" + r["platform"])))
-    for line in open(data / "cred/perezrosas2018_fakenewsamt_celebrity/articles.jsonl", encoding="utf-8"):
-        r = json.loads(line)
-        if not (r.get("text") or "").strip():
-            continue
-        rows.append((r["text"], int(r["label"] == "legit"), f"pr:{r['dataset']}:{r.get('domain_topic') or ''}"))
-    return rows
-
-
-def features_of(text: str, null: LinearModel) -> list[float]:
-    try:
-        a = credscore.analyze(text, content_type="text", model=null)
-    except credscore.CredscoreError:
-        return [float("nan")] * len(FEATURES)
-    return [feature_value(a.signals, f, float("nan")) for f in FEATURES]
-
-
-def main() -> None:
-    from sklearn.linear_model import LogisticRegression
+def main(argv: list[str] | None = None) -> None:
     from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import GroupKFold
 
+    import credscore
+    from credscore.signals import SIGNAL_MODULES
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--out", type=Path, default=ROOT / "models" / "score.json")
+    ap.add_argument("--data", type=Path, default=sd.DATA)
+    ap.add_argument("--out", type=Path, default=sd.ROOT / "models" / "score.json")
     ap.add_argument("--no-spin-augment", action="store_true")
-    args = ap.parse_args()
+    ap.add_argument("--calibration", choices=("isotonic", "platt", "none"), default=sd.DEFAULT_CALIBRATION)
+    ap.add_argument("--C", type=float, default=sd.DEFAULT_C)
+    ap.add_argument("--spinners", default=",".join(sd.DEFAULT_SPINNERS),
+                    help="spinners for the augmentation: phrase, wordnet (if tools/spinners.py is there), or both")
+    ap.add_argument("--jobs", type=int, default=2, help="processes for the signal computation")
+    args = ap.parse_args(argv)
 
-    rng = random.Random(SEED)
-    rows = load_corpora(args.data)
-    if not args.no_spin_augment:
-        reliable = [r for r in rows if r[1] == 1 and r[2].startswith(("bw:", "fnn:"))]
-        for text, _, group in rng.sample(reliable, min(300, len(reliable))):
-            spun = spin(text)
-            if spun != text:
-                rows.append((spun, 0, "spun:" + group))
-    null = LinearModel((), (), (), (), 0.0)
-    X = np.array([features_of(t, null) for t, _, _ in rows], dtype=float)
-    y = np.array([lab for _, lab, _ in rows])
-    groups = np.array([g for _, _, g in rows])
-    # not-applicable features → column mean
-    col_mean = np.nanmean(X, axis=0)
-    X = np.where(np.isnan(X), col_mean, X)
-    mean, scale = X.mean(axis=0), X.std(axis=0)
-    scale[scale == 0] = 1.0
-    Z = np.clip((X - mean) / scale, -CLIP, CLIP)
+    real_rows = sd.load_corpora(args.data)
+    spun = [] if args.no_spin_augment else sd.spun_copies(real_rows, spinners=args.spinners.split(","))
+    rows = real_rows + spun
+    dicts = sd.feature_dicts(rows, jobs=args.jobs)
+    feats, dropped = sd.select_features(dicts)
+    X = sd.matrix(dicts, feats)
+    y = np.array([r.label for r in rows])
+    groups = np.array([r.group for r in rows])
+    real = np.array([r.real for r in rows])
 
+    # quick grouped CV on the real documents (the benchmark has the full picture)
     aucs = []
-    for tr, te in GroupKFold(n_splits=5).split(Z, y, groups):
-        clf = LogisticRegression(C=1.0, max_iter=1000, random_state=SEED).fit(Z[tr], y[tr])
-        if len(set(y[te])) == 2:
-            aucs.append(roc_auc_score(y[te], clf.predict_proba(Z[te])[:, 1]))
-    clf = LogisticRegression(C=1.0, max_iter=1000, random_state=SEED).fit(Z, y)
-    model = {
-        "format": MODEL_FORMAT,
-        "features": FEATURES,
-        "mean": [round(float(v), 6) for v in mean],
-        "scale": [round(float(v), 6) for v in scale],
-        "coef": [round(float(v), 6) for v in clf.coef_[0]],
-        "intercept": round(float(clf.intercept_[0]), 6),
-        "calibration": None,
-        "clip": CLIP,
-        "info": {
-            "trained_by": "tools/train_score.py",
-            "seed": SEED,
-            "data": [
-                "BuzzFeed-Webis Fake News Corpus 2016 (Potthast et al. 2018)",
-                "FakeNewsNet v1 (Shu et al. 2017)",
-                "FakeNewsAMT + Celebrity (Perez-Rosas et al. 2018)",
-                "synthetic spun copies of reliable articles" if not args.no_spin_augment else "no augmentation",
-            ],
-            "n": int(len(y)),
-            "positives": int(y.sum()),
-            "grouped_cv_auc_mean": round(float(np.mean(aucs)), 4),
-            "grouped_cv_auc_folds": [round(float(a), 4) for a in aucs],
-        },
+    ri = np.flatnonzero(real)
+    keys = [r.key() for r in rows]
+    for tr_r, te_r in GroupKFold(n_splits=5).split(ri, y[ri], groups[ri]):
+        tr, te = ri[tr_r], ri[te_r]
+        trk = {keys[i] for i in tr}
+        tra = np.concatenate([tr, [i for i in np.flatnonzero(~real) if rows[i].src in trk]]).astype(int)
+        m = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=args.C, calibration=args.calibration)
+        aucs.append(roc_auc_score(y[te], sd.predict(m, X[te])))
+
+    model = sd.fit_model(X, y, groups, real, feats, C=args.C, calibration=args.calibration)
+    model["info"] = {
+        "trained_by": "python tools/train_score.py" + (" --no-spin-augment" if args.no_spin_augment else ""),
+        "credscore_version": credscore.__version__,
+        "signals": list(SIGNAL_MODULES),
+        "feature_cache_key": sd.code_hash(),
+        "seed": sd.SEED,
+        "estimates": "probability that a document reads like content from reliable sources rather than "
+                     "unreliable ones, from its text and page signals; not a verdict on its claims",
+        "model": f"standardised L2 logistic regression (C={args.C}), {args.calibration} calibration on "
+                 "grouped out-of-fold predictions of the real documents",
+        "data": [
+            "BuzzFeed-Webis Fake News Corpus 2016 (Potthast et al. 2018), CC BY 4.0",
+            "FakeNewsNet v1 (Shu et al. 2017), research use",
+            "FakeNewsAMT + Celebrity (Perez-Rosas et al. 2018), research use",
+            f"{len(spun)} synthetic spun copies of reliable articles (augmentation, label 0)" if spun
+            else "no augmentation",
+        ],
+        "n_real": int(real.sum()),
+        "n_reliable_real": int(y[real].sum()),
+        "n_augmented": int((~real).sum()),
+        "excluded_signals": sd.EXCLUDED_SIGNALS,
+        "dropped_features": dropped,
+        "grouped_cv_auc_folds": [round(float(a), 4) for a in aucs],
+        "grouped_cv_auc_mean": round(float(np.mean(aucs)), 4),
+        "metrics": "see models/README.md and benchmarks/score.py",
     }
-    args.out.write_text(json.dumps(model, indent=1) + "\n")
-    print(json.dumps(model["info"], indent=1))
-    print("coefficients:", dict(zip(FEATURES, model["coef"])))
+    args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n")
+    print(json.dumps({k: model["info"][k] for k in ("n_real", "n_augmented", "grouped_cv_auc_mean")}, indent=1))
+    for f, c in sorted(zip(feats, model["coef"]), key=lambda t: -abs(t[1])):
+        print(f"  {c:+.3f}  {f}")
 
 
 if __name__ == "__main__":

@@ -267,6 +267,15 @@ def _legend(a: Analysis, slot: _Slots, n_ev: dict[str, int]) -> str:
     return f'<ul class="legend" aria-label="Legend">{"".join(items)}</ul>' if items else ""
 
 
+def _prior(a: Analysis) -> str:
+    """The CRED-1 source prior, shown apart from the text score (see credscore.source)."""
+    p = a.source_prior
+    if p is None or a.score_with_source is None:
+        return ""
+    return (f'<p class="prior">With the source prior: <strong>{a.score_with_source:.1f}</strong> '
+            f'({_e(p.domain)} is on {_e(p.list_name)} as {_e(p.category)}, {p.points:+.1f})</p>')
+
+
 def _doc(a: Analysis, doc: int, scale: float, slot: _Slots) -> str:
     ev = _evidence(a)
     n_ev: dict[str, int] = {}
@@ -294,7 +303,7 @@ def _doc(a: Analysis, doc: int, scale: float, slot: _Slots) -> str:
 <p class="meta">{_e(" · ".join(meta))}</p></header>
 <div class="doc-grid">
 <section class="scorebox band-{b}" aria-labelledby="doc-{doc}-score"><h3 id="doc-{doc}-score" class="vh">Score</h3>
-{_gauge(a.score)}<p class="bandword {b}">Score <strong>{a.score:.1f}</strong> — {_e(_BAND_LABEL[b])}</p>
+{_gauge(a.score)}<p class="bandword {b}">Score <strong>{a.score:.1f}</strong> — {_e(_BAND_LABEL[b])}</p>{_prior(a)}
 <ul class="flags" aria-label="Flags">{flags}</ul>{notes}</section>
 <section class="why" aria-labelledby="doc-{doc}-why"><h3 id="doc-{doc}-why">Why this score</h3>
 <div class="scroll"><table class="signals"><caption class="vh">Signals of {_e(name)}: value, flag, evidence, points</caption>

@@ -57,6 +57,13 @@ def _chrome(a: Analysis) -> str:
     return ", ".join(f"{k}×{v}" if v > 1 else k for k, v in sorted(counts.items())) or "-"
 
 
+def _with_source(a: Analysis) -> str:
+    """The score with the CRED-1 source prior, shown apart from the text score."""
+    p = a.source_prior
+    s = a.score_with_source if a.score_with_source is not None else a.score
+    return f"{s:5.1f} ({band(s)}; {p.domain} is on {p.list_name} as {p.category}, {p.points:+.1f})" if p else "-"
+
+
 def a_score(a: Analysis) -> str:
     return f"{a.score:5.1f} ({band(a.score)})"
 
@@ -73,6 +80,7 @@ def render_table(items: Iterable[Analysis | dict[str, Any]], *, color: bool = Fa
             continue
         rows = [
             ("score", f"{a_score(it)}"),
+            *([("with source", _with_source(it))] if it.source_prior else []),
             ("title", it.title or "-"),
             ("top reasons", _reasons(it)),
             ("chrome removed", _chrome(it)),
@@ -122,6 +130,8 @@ def _render_rich(items: list[Analysis | dict[str, Any]], width: int) -> str:
         score = Text()
         score.append(f" {it.score:5.1f} ", style=_BAND_STYLE[b])
         score.append(f"\n{b}", style=_BAND_TEXT[b])
+        if it.source_prior and it.score_with_source is not None:
+            score.append(f"\nwith source {it.score_with_source:.1f}", style=_BAND_TEXT[band(it.score_with_source)])
         reasons = Text()
         for i, (name, pts) in enumerate(_top(it)):
             reasons.append(("\n" if i else "") + f"{name} ")

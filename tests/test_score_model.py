@@ -1,0 +1,189 @@
+"""The shipped score model, its explanation, the seed ranking and the CRED-1 source prior."""
+
+from __future__ import annotations
+
+import copy
+import gzip
+import json
+import math
+
+import pytest
+
+import credscore
+from credscore import source
+from credscore.errors import ModelError
+from credscore.score import LinearModel, load_model
+from credscore.signals import SIGNAL_MODULES
+
+from .conftest import ROOT, require_data
+
+MODEL_JSON = json.loads((ROOT / "models" / "score.json").read_text())
+# New Eastern Outlook, where seed 003 was published; on CRED-1 as "mixed".
+NEO_URL = "https://journal-neo.org/2024/06/20/ongoing-russo-vietnamese-military-cooperation/"
+
+
+def test_shipped_model_loads_and_reads_only_registered_signals():
+    m = load_model()
+    assert m.features and len(m.features) == len(m.coef)
+    assert {f.split(".", 1)[0] for f in m.features} <= set(SIGNAL_MODULES)
+    assert "chrome_ratio" not in {f.split(".", 1)[0] for f in m.features}  # no chrome in the corpora
+    info = MODEL_JSON["info"]
+    assert info["n_real"] > 2000 and "not a verdict" in info["estimates"]
+
+
+def test_calibration_is_monotone_and_score_follows_the_linear_term(seed_analyses):
+    m = load_model()
+    grid = [i / 200 for i in range(201)]
+    cal = [m.calibrate(p) for p in grid]
+    assert all(b >= a for a, b in zip(cal, cal[1:]))
+    assert cal[-1] > cal[0]
+    # raising the most positive-weighted feature never lowers a real document's score
+    i = max(range(len(m.coef)), key=lambda k: m.coef[k])
+    a = seed_analyses["002"]
+    x = m.feature_vector(a.signals)
+    z = [m.intercept + sum(c * max(-m.clip, min(m.clip, (xv - mu) / s))
+                           for xv, mu, s, c in zip(xx, m.mean, m.scale, m.coef))
+         for xx in (x, x[:i] + [x[i] + m.scale[i]] + x[i + 1:])]
+    assert z[1] > z[0]
+    assert m.calibrate(1 / (1 + math.exp(-z[1]))) >= m.calibrate(1 / (1 + math.exp(-z[0])))
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda d: d["calibration"].update(y=list(reversed(d["calibration"]["y"]))),  # ranking reversed
+        lambda d: d["calibration"].update(x=d["calibration"]["x"][:-1]),  # lengths disagree
+        lambda d: d.update(coef=d["coef"][:-1]),
+        lambda d: d["mean"].__setitem__(0, float("nan")),
+        lambda d: d.update(intercept="high"),
+        lambda d: d.pop("features"),
+    ],
+)
+def test_tampered_model_file_is_a_model_error(tmp_path, tamper):
+    d = copy.deepcopy(MODEL_JSON)
+    if d.get("calibration") is None:
+        d["calibration"] = {"x": [0.0, 0.5, 1.0], "y": [0.1, 0.5, 0.9]}
+    tamper(d)
+    p = tmp_path / "m.json"
+    p.write_text(json.dumps(d))
+    with pytest.raises(ModelError):
+        load_model(p)
+
+
+def test_explanation_adds_up_to_score_minus_base(seed_analyses):
+    base = load_model().base
+    for a in seed_analyses.values():
+        assert {c.name for c in a.explanation} <= set(SIGNAL_MODULES)
+        assert sum(c.points for c in a.explanation) == pytest.approx(a.score - base, abs=0.05)
+        assert [abs(c.points) for c in a.explanation] == sorted((abs(c.points) for c in a.explanation), reverse=True)
+
+
+def test_seeds_000_001_below_002_004(seed_analyses):
+    s = {k: a.score for k, a in seed_analyses.items()}
+    assert max(s["000"], s["001"]) < min(s["002"], s["004"]), s
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="the model trained on the corpora (spin v2, dates v2, quality suite) ranks 003 (New Eastern Outlook: "
+           "undated, filler) below 000 (spun AP copy, which the spin signal lowers by only ~44 points); "
+           "not hard-coded, see models/README.md",
+)
+def test_seeds_ranked_as_a_careful_reader_would(seed_analyses):
+    s = {k: a.score for k, a in seed_analyses.items()}
+    assert min(s["002"], s["004"]) > s["003"] > max(s["000"], s["001"]), s
+
+
+def test_source_prior_on_and_off(seed_texts):
+    text = seed_texts["003"]
+    on = credscore.analyze(text, url=NEO_URL)
+    off = credscore.analyze(text, url=NEO_URL, use_source_prior=False)
+    # the prior never moves the text score (the URL itself may: the dates signal reads dates in it)
+    assert on.score == off.score
+    assert off.source_prior is None and off.score_with_source == off.score
+    p = on.source_prior
+    assert p is not None and p.domain == "journal-neo.org" and p.list_name == "CRED-1"
+    assert p.log_odds_shift < 0 and on.score_with_source < on.score
+    prior_c = [c for c in on.explanation if c.name == "source_prior"]
+    assert len(prior_c) == 1 and prior_c[0].points == pytest.approx(on.score_with_source - on.score, abs=0.01)
+    base = load_model().base
+    assert sum(c.points for c in on.explanation) == pytest.approx(on.score_with_source - base, abs=0.05)
+    d = on.to_dict(include_text=False)
+    json.dumps(d)
+    assert d["score"] == round(on.score, 2) and d["source_prior"]["domain"] == "journal-neo.org"
+    assert d["score_with_source"] < d["score"]
+    assert off.to_dict(include_text=False)["source_prior"] is None
+    from credscore.report.html import render_html
+    from credscore.report.table import render_table
+
+    assert "journal-neo.org is on CRED-1 as mixed" in render_table([on])
+    assert "with source" not in render_table([off])
+    assert "journal-neo.org</" not in render_html([off]) and 'class="prior"' in render_html([on])
+
+
+@pytest.mark.parametrize(
+    ("url", "domain"),
+    [
+        ("http://www.dailymail.co.uk/news/article-1.html", "dailymail.co.uk"),
+        ("https://m.DailyMail.co.uk./x", "dailymail.co.uk"),
+        ("70news.wordpress.com/2016/11/12/x", "70news.wordpress.com"),
+        ("https://apnews.com/article/x", None),
+        ("https://someoneelse.wordpress.com/x", None),  # a shared host is not itself listed
+        ("https://reuters.com.example.org/", None),
+        ("not a url", None),
+        ("", None),
+    ],
+)
+def test_cred1_lookup_without_network(url, domain):
+    p = source.lookup(url)
+    assert (p.domain if p else None) == domain
+
+
+def test_unlisted_url_gets_no_prior(seed_texts):
+    a = credscore.analyze(seed_texts["002"], url="https://www.themoscowtimes.com/2024/06/20/putin-vietnam")
+    assert a.source_prior is None and a.score_with_source == a.score
+    assert "source_prior" not in {c.name for c in a.explanation}
+
+
+def test_shipped_cred1_file_carries_its_licence_and_matches_the_source():
+    doc = json.loads(gzip.decompress((ROOT / "models" / "cred1_domains.json.gz").read_bytes()))
+    assert doc["licence"] == "CC BY 4.0" and "Loth" in doc["attribution"]
+    assert "CC BY 4.0" in (ROOT / "models" / "LICENSE-CRED1.md").read_text()
+    assert len(doc["domains"]) > 2500
+    csv_path = require_data("cred", "cred1_loth2026", "cred1_current.csv")
+    import csv
+    import hashlib
+
+    assert doc["source_sha256"] == hashlib.sha256(csv_path.read_bytes()).hexdigest()
+    with open(csv_path, encoding="utf-8") as fh:
+        rows = {r["domain"].lower(): float(r["credibility_score"]) for r in csv.DictReader(fh)}
+    assert {d: v[1] for d, v in doc["domains"].items()} == pytest.approx(rows, abs=1e-4)
+
+
+def test_shift_is_capped_and_never_raises_a_score():
+    assert source.shift_for(0.0) == -source.MAX_SHIFT
+    assert source.shift_for(0.9) == 0.0
+    assert -source.MAX_SHIFT <= source.shift_for(0.173) < 0
+
+
+def test_training_text_cleaning_removes_fakenewsnet_short_links():
+    """The FakeNewsNet 'real' texts carry politi.co/cnn.it links: cleaned away before training."""
+    path = require_data("cred", "fakenewsnet_v1_buzzfeed_politifact", "articles.jsonl")
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import score_data
+
+    raw = [json.loads(line) for line in path.open(encoding="utf-8")]
+    dirty = [r["text"] for r in raw if "http" in r["text"] or "politi.co" in r["text"]]
+    assert dirty, "the leakage this guards against is in the data"
+    for t in dirty:
+        c = score_data.clean_text(t)
+        assert "http" not in c and "politi.co/" not in c and "www." not in c
+        assert len(c.split()) > 0.5 * len(t.split())  # the article itself stays
+
+
+def test_model_only_uses_documented_format():
+    d = copy.deepcopy(MODEL_JSON)
+    m = LinearModel.from_dict(d)
+    assert m.features == tuple(d["features"])
