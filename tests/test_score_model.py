@@ -84,7 +84,7 @@ def test_seeds_000_001_below_002_004(seed_analyses):
 
 
 @pytest.mark.xfail(
-    strict=False,
+    strict=True,
     reason="the model trained on the corpora (spin v2, dates v2, quality suite) ranks 003 (New Eastern Outlook: "
            "undated, filler) below 000 (spun AP copy, which the spin signal lowers by only ~44 points); "
            "not hard-coded, see models/README.md",
