@@ -101,12 +101,29 @@ def _keep_long_lines(text: str) -> str:
 
 # --------------------------------------------------------------------------- credscore
 def _credscore_html(html: str) -> str:
+    """credscore's own chrome stage: segment_html -> rules -> block model -> cleaned text."""
+    from credscore.chrome import strip
+    from credscore.chrome.model import label_with_model
+    from credscore.segment import segment_html
+
+    return strip(segment_html(html), "html", model=label_with_model).text
+
+
+def _credscore_text(text: str) -> str:
+    from credscore.chrome import strip
+    from credscore.chrome.model import label_with_model
+    from credscore.segment import segment_text
+
+    return strip(segment_text(text), "text", model=label_with_model).text
+
+
+def _credscore_html_model_only(html: str) -> str:
     from credscore.chrome.model import clean_html
 
     return clean_html(html)
 
 
-def _credscore_text(text: str) -> str:
+def _credscore_text_model_only(text: str) -> str:
     from credscore.chrome.model import clean_text
 
     return clean_text(text)
@@ -114,6 +131,7 @@ def _credscore_text(text: str) -> str:
 
 HTML_SYSTEMS: list[tuple[str, Extractor]] = [
     ("credscore (HTML)", _credscore_html),
+    ("credscore (HTML), model only", _credscore_html_model_only),
     ("trafilatura", _trafilatura),
     ("jusText", _justext),
     ("boilerpy3", _boilerpy3),
@@ -122,6 +140,7 @@ HTML_SYSTEMS: list[tuple[str, Extractor]] = [
 ]
 TEXT_SYSTEMS: list[tuple[str, Extractor]] = [
     ("credscore (text)", _credscore_text),
+    ("credscore (text), model only", _credscore_text_model_only),
     ("trafilatura on <p> lines", _wrap(_trafilatura)),
     ("jusText on <p> lines", _wrap(_justext)),
     ("boilerpy3 on <p> lines", _wrap(_boilerpy3)),

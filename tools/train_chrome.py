@@ -41,7 +41,7 @@ import _boilerplate_data as data  # noqa: E402
 
 from credscore.chrome import features as F  # noqa: E402
 from credscore.chrome import model as M  # noqa: E402
-from credscore.chrome.htmlblocks import segment  # noqa: E402
+from credscore.segment import segment_html  # noqa: E402
 
 SEED = 20260522
 PARAMS = dict(max_iter=300, learning_rate=0.08, max_leaf_nodes=31, max_depth=8, min_samples_leaf=40,
@@ -75,9 +75,9 @@ def block_labels(block_texts: list[str], gold: str) -> tuple[np.ndarray, np.ndar
 
 def _page_rows(page: data.Page) -> dict:
     html = page.html()
-    dom = segment(html)
-    h_texts = [b.text for b in dom.blocks]
-    Xh = F.html_features(dom)
+    blocks = segment_html(html).blocks
+    h_texts = [b.text for b in blocks]
+    Xh = F.html_features(blocks)
     yh, nh = block_labels(h_texts, page.gold)
     lines = data.html_to_text_input(html).split("\n")
     lines = [ln for ln in lines if ln.strip()]

@@ -26,7 +26,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .htmlblocks import DomBlock, DomPage
+from ..segment import Block
 from .lexicon_i18n import ANY_RE, KINDS
 from .stopwords import STOPWORDS
 
@@ -234,9 +234,13 @@ def _path_row(tag_path: str, tag: str, width: int, tag_idx: dict, anc_idx: dict,
     return row
 
 
-def html_features(page: DomPage, lang: str | None = None) -> np.ndarray:
-    """Feature matrix (columns = :data:`HTML_FEATURES`) for the blocks of a segmented page."""
-    blocks = page.blocks
+def html_features(blocks: Sequence[Block], lang: str | None = None) -> np.ndarray:
+    """Feature matrix (columns = :data:`HTML_FEATURES`) for the blocks of an HTML page.
+
+    Reads ``text``, ``tag``, ``tag_path``, ``link_density``, ``anc`` and ``hidden`` of
+    each :class:`~credscore.segment.Block` (as :func:`credscore.segment.segment_html`
+    fills them).
+    """
     n = len(blocks)
     if n == 0:
         return np.zeros((0, len(HTML_FEATURES)))
@@ -249,19 +253,21 @@ def html_features(page: DomPage, lang: str | None = None) -> np.ndarray:
     # characters and good characters under each element
     chars: dict[int, float] = {}
     good_chars: dict[int, float] = {}
+    depth: dict[int, int] = {}
     for b, ln, g in zip(blocks, lens, good):
-        for a in b.anc:
+        for d, a in enumerate(b.anc, 1):
             chars[a] = chars.get(a, 0.0) + ln
             if g:
                 good_chars[a] = good_chars.get(a, 0.0) + ln
+                depth[a] = d
     total = float(lens.sum()) or 1.0
     total_good = float((lens * good).sum())
     main = -1
     if total_good > 0:
         best_depth = -1
         for e, gc in good_chars.items():
-            if gc >= 0.6 * total_good and page.depth.get(e, 0) > best_depth:
-                best_depth = page.depth.get(e, 0)
+            if gc >= 0.6 * total_good and depth[e] > best_depth:
+                best_depth = depth[e]
                 main = e
     tag_idx = {t: j for j, t in enumerate(_BLOCK_TAGS)}
     anc_idx = {t: j for j, t in enumerate(_ANC_TAGS)}
@@ -288,7 +294,7 @@ def html_features(page: DomPage, lang: str | None = None) -> np.ndarray:
             row[o_share + 4 + k] = good_chars.get(a, 0.0) / total_good if total_good else 0.0
         if main >= 0 and main in anc:
             row[o_share + 8] = 1.0
-            row[o_share + 9] = len(anc) - page.depth[main]
+            row[o_share + 9] = len(anc) - depth[main]
         else:
             row[o_share + 9] = -1.0
     o_n = o_share + 10

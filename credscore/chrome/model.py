@@ -24,7 +24,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from . import features as F
-from .htmlblocks import DomPage, render, segment
+from ..segment import Block, segment_html
 
 MODEL_FILE = "chrome_blocks.json"
 FORMAT = "credscore-tree-ensemble/1"
@@ -147,10 +147,10 @@ def article_proba_text(lines: Sequence[str], model: ChromeModel | None = None) -
     return m.text.proba(F.text_features(lines))
 
 
-def article_proba_html(page: DomPage, model: ChromeModel | None = None) -> np.ndarray:
+def article_proba_html(blocks: Sequence[Block], model: ChromeModel | None = None) -> np.ndarray:
     """P(article) for each block of a segmented HTML page."""
     m = model or load()
-    return m.html.proba(F.html_features(page))
+    return m.html.proba(F.html_features(blocks))
 
 
 def clean_text(text: str, model: ChromeModel | None = None) -> str:
@@ -167,9 +167,32 @@ def clean_text(text: str, model: ChromeModel | None = None) -> str:
 def clean_html(html: str | bytes, model: ChromeModel | None = None) -> str:
     """HTML in, the text of the blocks the model keeps out (one block per line)."""
     m = model or load()
-    page = segment(html)
-    if not page.blocks:
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", "replace")
+    blocks = segment_html(html).blocks
+    if not blocks:
         return ""
-    render(page.blocks)
-    p = article_proba_html(page, m)
-    return "\n".join(b.text for b, q in zip(page.blocks, p) if q >= m.html.threshold)
+    p = article_proba_html(blocks, m)
+    return "\n".join(b.text for b, q in zip(blocks, p) if q >= m.html.threshold)
+
+
+# --------------------------------------------------------------------------- pipeline hook
+def label_with_model(blocks: Sequence[Block], labels: list[str | None], content_type: str,
+                     model: ChromeModel | None = None) -> list[str | None]:
+    """The model step of :func:`credscore.chrome.classify.label_blocks`.
+
+    The rules have already labelled the blocks they are sure about (a kind); every
+    block they left open (``None``) that the model does not believe is article text
+    becomes ``boilerplate``.  Features are computed over *all* blocks, because a
+    block's neighbours are part of its evidence.
+    """
+    if not blocks:
+        return list(labels)
+    m = model or load()
+    if content_type == "html":
+        ens = m.html
+        p = ens.proba(F.html_features(blocks))
+    else:
+        ens = m.text
+        p = ens.proba(F.text_features([b.text for b in blocks]))
+    return [lab if lab is not None or q >= ens.threshold else "boilerplate" for lab, q in zip(labels, p)]
