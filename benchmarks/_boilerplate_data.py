@@ -34,9 +34,7 @@ from urllib.parse import urlsplit
 REPO = Path(__file__).resolve().parents[1]
 # CI layout: the data sits beside the repository (<repo>/../shared).  A git worktree
 # elsewhere can point at it with CREDSCORE_SHARED=/path/to/shared.
-SHARED = REPO.parent / "shared"
-if not SHARED.is_dir() and os.environ.get("CREDSCORE_SHARED"):
-    SHARED = Path(os.environ["CREDSCORE_SHARED"])
+SHARED = Path(os.environ.get("CREDSCORE_SHARED") or REPO.parent / "shared")
 DATA = SHARED / "data" / "boilerplate"
 WCXB = DATA / "wcxb-dev"
 AEB = DATA / "scrapinghub-aeb"

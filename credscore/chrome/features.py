@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -44,6 +45,7 @@ _DATE_RE = re.compile(
 )
 _LANGS = tuple(STOPWORDS)
 _KIND_INDEX = {k: i for i, k in enumerate(KINDS)}
+_NO_HITS = (0.0,) * len(KINDS)
 _LEXICON_MAX_WORDS = 40  # longer blocks are prose; a phrase hit there says little
 
 # --------------------------------------------------------------------------- names
@@ -81,7 +83,8 @@ _HTML_EXTRA = (
     + [f"kw_{k}" for k in _KEYWORDS]
     + [f"kw2_{k}" for k in _KEYWORDS]
     + ["share_par", "share_gpar", "share_a3", "share_a5", "good_par", "good_gpar", "good_a3", "good_a5",
-       "in_main", "below_main", "link_density@-1", "link_density@+1", "win3_link_density"]
+       "in_main", "below_main", "link_density@-1", "link_density@+1", "win3_link_density",
+       "path_log_count", "path_mean_log_words", "path_char_share", "path_mean_link_density"]
 )
 HTML_FEATURES: tuple[str, ...] = TEXT_FEATURES + tuple(_HTML_EXTRA)
 
@@ -112,9 +115,9 @@ def _block_base(text: str, stop: frozenset[str]) -> list[float]:
     nc = len(text)
     low = [w.lower() for w in words]
     n_stop = sum(1 for w in low if w in stop)
-    letters = sum(1 for ch in text if ch.isalpha())
-    uppers = sum(1 for ch in text if ch.isupper())
-    digits = sum(1 for ch in text if ch.isdigit())
+    letters = sum(map(str.isalpha, text))
+    uppers = sum(map(str.isupper, text))
+    digits = sum(map(str.isdigit, text))
     title = sum(1 for w in words if w[:1].isupper())
     stop_d = n_stop / nw if nw else 0.0
     ends = 1.0 if _END_PUNCT_RE.search(text) else 0.0
@@ -138,14 +141,20 @@ def _block_base(text: str, stop: frozenset[str]) -> list[float]:
     return row + [good]
 
 
-def _lexicon_row(text: str, nw: int) -> list[float]:
+def _lexicon_row(text: str, nw: int) -> list[float] | tuple[float, ...]:
     if nw > _LEXICON_MAX_WORDS or not text:
-        return [0.0] * len(KINDS)
+        return _NO_HITS
+    return _lexicon_hits(text)
+
+
+@lru_cache(maxsize=50_000)
+def _lexicon_hits(text: str) -> tuple[float, ...]:
+    """Share of ``text`` covered by each kind's phrases (cached: menus repeat across pages)."""
     n = len(text)
     out = [0.0] * len(KINDS)
     for m in ANY_RE.finditer(text):
         out[_KIND_INDEX[m.lastgroup]] += (m.end() - m.start()) / n
-    return [min(1.0, v) for v in out]
+    return tuple(min(1.0, v) for v in out)
 
 
 def _window_mean(x: np.ndarray, k: int) -> np.ndarray:
@@ -301,4 +310,15 @@ def html_features(blocks: Sequence[Block], lang: str | None = None) -> np.ndarra
     extra[:, o_n] = np.concatenate([[-1.0], ld[:-1]])
     extra[:, o_n + 1] = np.concatenate([ld[1:], [-1.0]])
     extra[:, o_n + 2] = _window_mean(ld, 3)
+    # repeated structure: listing cards and menus repeat one tag path; cards carry text
+    by_path: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        by_path.setdefault(b.tag_path, []).append(i)
+    lw = tf[:, TEXT_FEATURES.index("log_words")]
+    for idx in by_path.values():
+        sel = np.array(idx)
+        extra[sel, o_n + 3] = math.log(len(idx))
+        extra[sel, o_n + 4] = lw[sel].mean()
+        extra[sel, o_n + 5] = lens[sel].sum() / total
+        extra[sel, o_n + 6] = ld[sel].mean()
     return np.hstack([tf, extra])

@@ -15,6 +15,7 @@ beside the trees (chosen on the training split's out-of-fold predictions).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -37,66 +38,87 @@ class TreeEnsemble:
     feature_names: tuple[str, ...]
     baseline: float
     threshold: float  # on the probability: keep a block when p >= threshold
-    feature: np.ndarray  # int32, per node (all trees concatenated)
-    split: np.ndarray  # float64, go left when x <= split
-    left: np.ndarray  # int32, absolute node index
-    right: np.ndarray  # int32
-    value: np.ndarray  # float64, leaf value (0 for inner nodes)
-    is_leaf: np.ndarray  # bool
-    missing_left: np.ndarray  # bool
-    roots: np.ndarray  # int32, first node of each tree
+    feature: np.ndarray  # per node (all trees concatenated, children adjacent)
+    split: np.ndarray  # go left when x <= split; +inf on leaves
+    left: np.ndarray  # absolute index of the left child (right = left + 1); a leaf: itself
+    value: np.ndarray  # leaf value (0 for inner nodes)
+    missing_left: np.ndarray  # where a NaN goes
+    roots: np.ndarray  # first node of each tree
     max_depth: int
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "TreeEnsemble":
-        feature, split, left, right, value, leaf, miss, roots = [], [], [], [], [], [], [], []
+        """Flatten the trees, numbering each node's two children consecutively.
+
+        With ``right == left + 1`` one step of the walk is
+        ``node = left[node] + (x > split[node])``; a leaf is its own left child with
+        an infinite split, so steps past its depth leave it where it is.
+        """
+        feature: list[int] = []
+        split: list[float] = []
+        left: list[int] = []
+        value: list[float] = []
+        miss: list[bool] = []
+        roots: list[int] = []
         max_depth = 0
-        offset = 0
         for t in d["trees"]:
-            n = len(t["feature"])
-            roots.append(offset)
-            feature += t["feature"]
-            split += t["threshold"]
-            left += [c + offset if c >= 0 else -1 for c in t["left"]]
-            right += [c + offset if c >= 0 else -1 for c in t["right"]]
-            value += t["value"]
-            leaf += [bool(x) for x in t["is_leaf"]]
-            miss += [bool(x) for x in t["missing_left"]]
-            max_depth = max(max_depth, t["depth"])
-            offset += n
-        leaf_a = np.array(leaf, dtype=bool)
-        left_a = np.array(left, dtype=np.int32)
-        right_a = np.array(right, dtype=np.int32)
-        idx = np.arange(len(leaf_a), dtype=np.int32)
-        # a leaf points at itself, so extra steps past its depth are no-ops
-        left_a[leaf_a] = idx[leaf_a]
-        right_a[leaf_a] = idx[leaf_a]
+            max_depth = max(max_depth, int(t["depth"]))
+            base = len(feature)
+            roots.append(base)
+            # breadth-first renumbering: children of a node get consecutive slots
+            order = [0]
+            new_index = {0: base}
+            k = 0
+            while k < len(order):
+                old = order[k]
+                if not t["is_leaf"][old]:
+                    for child in (t["left"][old], t["right"][old]):
+                        new_index[child] = base + len(order)
+                        order.append(child)
+                k += 1
+            for old in order:
+                if t["is_leaf"][old]:
+                    feature.append(0)
+                    split.append(np.inf)
+                    left.append(new_index[old])
+                    value.append(float(t["value"][old]))
+                    miss.append(True)
+                else:
+                    feature.append(int(t["feature"][old]))
+                    split.append(float(t["threshold"][old]))
+                    left.append(new_index[t["left"][old]])
+                    value.append(0.0)
+                    miss.append(bool(t["missing_left"][old]))
         return cls(
             feature_names=tuple(d["feature_names"]),
             baseline=float(d["baseline"]),
             threshold=float(d["threshold"]),
-            feature=np.array(feature, dtype=np.int32),
+            feature=np.array(feature, dtype=np.intp),
             split=np.array(split, dtype=np.float64),
-            left=left_a,
-            right=right_a,
+            left=np.array(left, dtype=np.intp),
             value=np.array(value, dtype=np.float64),
-            is_leaf=leaf_a,
             missing_left=np.array(miss, dtype=bool),
-            roots=np.array(roots, dtype=np.int32),
+            roots=np.array(roots, dtype=np.intp),
             max_depth=max_depth,
         )
 
     def raw(self, X: np.ndarray) -> np.ndarray:
         """Log-odds per row of ``X`` (columns in ``feature_names`` order)."""
-        n = X.shape[0]
+        n, ncol = X.shape
         if n == 0:
             return np.zeros(0)
+        X = np.ascontiguousarray(X, dtype=np.float64)
+        has_nan = bool(np.isnan(X).any())
+        flat = X.ravel()
+        row_base = (np.arange(n, dtype=np.intp) * ncol)[:, None]
         nodes = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-        rows = np.arange(n)[:, None]
         for _ in range(self.max_depth):
-            x = X[rows, self.feature[nodes]]
-            go_left = np.where(np.isnan(x), self.missing_left[nodes], x <= self.split[nodes])
-            nodes = np.where(go_left, self.left[nodes], self.right[nodes])
+            x = flat[row_base + self.feature[nodes]]
+            go_right = x > self.split[nodes]
+            if has_nan:  # NaN compares False: send it where training sent missing values
+                nan = np.isnan(x)
+                go_right = np.where(nan, ~self.missing_left[nodes], go_right)
+            nodes = self.left[nodes] + go_right
         return self.baseline + self.value[nodes].sum(axis=1)
 
     def proba(self, X: np.ndarray) -> np.ndarray:
@@ -191,8 +213,55 @@ def label_with_model(blocks: Sequence[Block], labels: list[str | None], content_
     m = model or load()
     if content_type == "html":
         ens = m.html
-        p = ens.proba(F.html_features(blocks))
+        X = F.html_features(blocks)
     else:
         ens = m.text
-        p = ens.proba(F.text_features([b.text for b in blocks]))
-    return [lab if lab is not None or q >= ens.threshold else "boilerplate" for lab, q in zip(labels, p)]
+        X = F.text_features([b.text for b in blocks])
+    p = ens.proba(X)
+    keep = p >= ens.threshold
+    _rescue_near_sentences(blocks, labels, p, keep, ens.threshold - NEAR_BAND)
+    lex = X[:, _LEX_COLS]
+    out: list[str | None] = []
+    for i, (lab, k) in enumerate(zip(labels, keep)):
+        if lab is not None or k:
+            out.append(lab)
+            continue
+        # name the kind where the multilingual lexicon covers most of a short block
+        k = int(lex[i].argmax())
+        sure = lex[i, k] >= _KIND_COVERAGE and X[i, _LOG_WORDS] <= _KIND_MAX_LOG_WORDS
+        out.append(F.KINDS[k] if sure else "boilerplate")
+    return out
+
+
+NEAR_BAND = 0.15
+"""How far below the threshold a sentence may score and still be kept by its context."""
+STRONG = 0.8
+"""The score the block before it must have for that context to count."""
+_SENTENCE_RE = re.compile(r"^[\"“«„(]?[^\W\d_].*[.!?…][\"”»)]?$", re.S)
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
+def _rescue_near_sentences(blocks: Sequence[Block], labels: Sequence[str | None], p: np.ndarray,
+                           keep: np.ndarray, floor: float) -> None:
+    """jusText's context step: a *near-good* block follows its neighbourhood.
+
+    A block the model scores just under the threshold (``floor <= p``) that is a
+    complete sentence of at least 8 words is kept when the closest block before it
+    that has any letters or digits is article text the model is sure of (``STRONG``)
+    -- "X contributed to this report." after the last paragraph.  Updates ``keep``
+    in place, front to back.
+    """
+    prev_kept = False
+    for i, b in enumerate(blocks):
+        if labels[i] is None and not keep[i] and p[i] >= floor and prev_kept:
+            t = b.text
+            if len(t.split()) >= 8 and _SENTENCE_RE.match(t):
+                keep[i] = True
+        if _ALNUM_RE.search(b.text):
+            prev_kept = bool(keep[i]) and labels[i] is None and p[i] >= STRONG
+
+
+_LEX_COLS = [F.TEXT_FEATURES.index(f"lex_{k}") for k in F.KINDS]
+_LOG_WORDS = F.TEXT_FEATURES.index("log_words")
+_KIND_COVERAGE = 0.5  # share of the block's characters the phrase match covers
+_KIND_MAX_LOG_WORDS = float(np.log1p(12))
