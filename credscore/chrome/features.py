@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from typing import Sequence
 
 import numpy as np
@@ -259,25 +260,35 @@ def html_features(blocks: Sequence[Block], lang: str | None = None) -> np.ndarra
     ld = np.array([b.link_density for b in blocks])
     good = tf[:, good_col] * (ld < 0.3)
     lens = np.array([len(b.text) for b in blocks], dtype=float)
-    # characters and good characters under each element
-    chars: dict[int, float] = {}
-    good_chars: dict[int, float] = {}
-    depth: dict[int, int] = {}
-    for b, ln, g in zip(blocks, lens, good):
-        for d, a in enumerate(b.anc, 1):
-            chars[a] = chars.get(a, 0.0) + ln
-            if g:
-                good_chars[a] = good_chars.get(a, 0.0) + ln
-                depth[a] = d
+    # characters and good characters under each element, from (block, ancestor) pairs
+    n_anc = np.fromiter((len(b.anc) for b in blocks), dtype=np.intp, count=n)
+    flat = np.fromiter(chain.from_iterable(b.anc for b in blocks), dtype=np.intp, count=int(n_anc.sum()))
+    owner = np.repeat(np.arange(n), n_anc)
+    ends = np.cumsum(n_anc)
+    starts = ends - n_anc
+    size = int(flat.max()) + 2 if len(flat) else 1
+    chars_a = np.bincount(flat, weights=lens[owner], minlength=size)
+    good_a = np.bincount(flat, weights=(lens * good)[owner], minlength=size)
+    depth_a = np.zeros(size, dtype=np.intp)
+    depth_a[flat] = np.arange(len(flat)) - starts[owner] + 1
     total = float(lens.sum()) or 1.0
     total_good = float((lens * good).sum())
     main = -1
     if total_good > 0:
-        best_depth = -1
-        for e, gc in good_chars.items():
-            if gc >= 0.6 * total_good and depth[e] > best_depth:
-                best_depth = depth[e]
-                main = e
+        cand = np.nonzero(good_a >= 0.6 * total_good)[0]
+        if len(cand):
+            main = int(cand[np.argmax(depth_a[cand])])
+    # ancestors 1, 2, 3 and 5 levels up (the outermost one where the path is shorter)
+    share = np.zeros((n, 8))
+    has = n_anc > 0
+    for k, lvl in enumerate((1, 2, 3, 5)):
+        idx = np.where(n_anc >= lvl, ends - lvl, starts)
+        a = np.where(has, flat[np.minimum(idx, max(len(flat) - 1, 0))] if len(flat) else -1, -1)
+        share[:, k] = np.where(a >= 0, chars_a[a], 0.0) / total
+        share[:, 4 + k] = (np.where(a >= 0, good_a[a], 0.0) / total_good) if total_good else 0.0
+    in_main = np.zeros(n, dtype=bool)
+    if main >= 0:
+        in_main[owner[flat == main]] = True
     tag_idx = {t: j for j, t in enumerate(_BLOCK_TAGS)}
     anc_idx = {t: j for j, t in enumerate(_ANC_TAGS)}
     o_tag = 4
@@ -286,26 +297,20 @@ def html_features(blocks: Sequence[Block], lang: str | None = None) -> np.ndarra
     o_kw2 = o_kw + len(_KEYWORDS)
     o_share = o_kw2 + len(_KEYWORDS)
     path_cache: dict[tuple[str, str], np.ndarray] = {}
-    for i, b in enumerate(blocks):
-        row = extra[i]
+    path_rows = []
+    for b in blocks:
         key = (b.tag_path, b.tag)
         cached = path_cache.get(key)
         if cached is None:
             cached = _path_row(b.tag_path, b.tag, o_share, tag_idx, anc_idx, o_tag, o_anc, o_kw, o_kw2)
             path_cache[key] = cached
-        row[:o_share] = cached
-        row[0] = b.link_density
-        row[2] = 1.0 if b.hidden else 0.0
-        anc = b.anc
-        for k, lvl in enumerate((1, 2, 3, 5)):
-            a = anc[-lvl] if len(anc) >= lvl else (anc[0] if anc else -1)
-            row[o_share + k] = chars.get(a, 0.0) / total
-            row[o_share + 4 + k] = good_chars.get(a, 0.0) / total_good if total_good else 0.0
-        if main >= 0 and main in anc:
-            row[o_share + 8] = 1.0
-            row[o_share + 9] = len(anc) - depth[main]
-        else:
-            row[o_share + 9] = -1.0
+        path_rows.append(cached)
+    extra[:, :o_share] = np.vstack(path_rows)
+    extra[:, 0] = ld
+    extra[:, 2] = [1.0 if b.hidden else 0.0 for b in blocks]
+    extra[:, o_share : o_share + 8] = share
+    extra[:, o_share + 8] = in_main
+    extra[:, o_share + 9] = np.where(in_main, n_anc - (depth_a[main] if main >= 0 else 0), -1.0)
     o_n = o_share + 10
     extra[:, o_n] = np.concatenate([[-1.0], ld[:-1]])
     extra[:, o_n + 1] = np.concatenate([ld[1:], [-1.0]])
