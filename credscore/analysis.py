@@ -13,6 +13,7 @@ from typing import Any
 
 from . import lang, source
 from .chrome import strip
+from .chrome.model import label_with_model
 from .document import DEFAULT_MAX_BYTES, load
 from .errors import CredscoreError
 from .pubdate import detect_published
@@ -90,7 +91,7 @@ def analyze(
                             content_type, document.name)  # type: ignore[arg-type]
     decoded = load(document, max_bytes=max_bytes)
     seg = segment_html(decoded.text) if decoded.content_type == "html" else segment_text(decoded.text)
-    stripped = strip(seg, decoded.content_type)
+    stripped = strip(seg, decoded.content_type, model=label_with_model)
     notes = list(decoded.notes)
     text = stripped.text
     if not text.strip():

@@ -6,12 +6,16 @@ text of one block-level element (``p``, ``h1``–``h6``, ``li``, ``div`` text, �
 rendered with collapsed whitespace; blocks are joined by newlines into
 ``source_text``, so both modes share one coordinate system.
 
-HTML is parsed once with BeautifulSoup over lxml.  ``script``/``style``/``template``
-and friends contribute no text at all; text inside ``nav``, ``aside``, ``footer``,
-``header`` (outside ``article``/``main``), ``form`` and ``menu`` is kept in
-``source_text`` but its blocks carry a ``hint`` so that chrome removal drops them
-and says why.  The traversal is iterative (no recursion), so 10,000 nested
-``<div>``s cost what 10,000 siblings cost.
+HTML is parsed once, with lxml's C parser directly (BeautifulSoup alone costs about
+as much as a whole trafilatura extraction; see ``benchmarks/chrome.py``); when lxml
+cannot build a tree, BeautifulSoup (lxml parser, more forgiving repairs) takes over.
+``script``/``style``/``template`` and friends contribute no text at all; text inside
+``nav``, ``aside``, ``footer``, ``header`` (outside ``article``/``main``), ``form``
+and ``menu`` is kept in ``source_text`` but its blocks carry a ``hint`` so that
+chrome removal can say why it dropped them.  Each HTML block also records what the
+chrome model reads: its tag path with classes and ids, its link density, the indices
+of its ancestor elements (``anc``) and whether one of them is hidden.  The traversal
+is iterative (no recursion), so 10,000 nested ``<div>``s cost what 10,000 siblings cost.
 """
 
 from __future__ import annotations
@@ -56,6 +60,8 @@ class Block:
     hint: str | None = None  # a chrome kind the markup already implies (nav → "navigation")
     heading: bool = False
     index: int = 0
+    anc: tuple[int, ...] = ()  # HTML: document-order indices of the ancestor elements
+    hidden: bool = False  # HTML: an ancestor is hidden / aria-hidden / display:none
 
 
 @dataclass
@@ -94,6 +100,16 @@ def segment_html(html: str) -> Segmented:
     → list of contents), ``jsonld`` (parsed JSON-LD objects), ``time`` (``<time
     datetime>`` values), ``canonical``, ``h1`` (first heading).
     """
+    from ._lxml_segment import segment_html_lxml
+
+    seg = segment_html_lxml(html)
+    if seg is not None:
+        return seg
+    return _segment_html_bs4(html)
+
+
+def _segment_html_bs4(html: str) -> Segmented:
+    """The BeautifulSoup path: slower, but repairs markup that lxml gives up on."""
     from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
     from bs4.element import CData, ProcessingInstruction, Declaration
 

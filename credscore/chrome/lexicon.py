@@ -21,6 +21,7 @@ Spanish and Vietnamese pages.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: A block longer than this is never removed by a LINE pattern alone.
 MAX_WORDS = 30
@@ -194,13 +195,15 @@ def is_icon_font(text: str) -> bool:
     return len(tokens) >= 6 and sum(1 for t in tokens if "icon" in t.lower()) >= 0.3 * len(tokens)
 
 
+@lru_cache(maxsize=50_000)
 def match_kind(text: str) -> str | None:
-    """The chrome kind a block's text announces, or None."""
+    """The chrome kind a block's text announces, or None (cached: menus repeat)."""
     m = LINE_RE.search(text)
     return m.lastgroup if m else None
 
 
+@lru_cache(maxsize=50_000)
 def opener_kind(text: str) -> str | None:
-    """The wall kind this block opens, or None."""
+    """The wall kind this block opens, or None (cached)."""
     m = OPENER_RE.search(text)
     return m.lastgroup if m else None

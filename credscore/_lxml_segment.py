@@ -1,0 +1,198 @@
+"""HTML segmentation on lxml directly: the fast path of :func:`credscore.segment.segment_html`.
+
+One ``lxml.etree.iterwalk`` over the tree (start/end events, C-level iteration, no
+Python recursion) collects the text of each block-level element together with what
+the chrome model reads about it:
+
+* ``tag_path`` -- its ancestors as ``tag.class1.class2#id`` joined by ``>``
+  (``body>div.post#main>p``; the last 12 steps), boilerpipe's "where it sits";
+* ``link_density`` -- the share of its characters inside ``<a>``;
+* ``anc`` -- the document-order indices of its ancestor elements, so that the
+  model can ask "how much of the page's good text lives in the same container?";
+* ``hidden`` -- an ancestor is ``hidden``, ``aria-hidden="true"`` or ``display:none``;
+* ``hint`` -- the kind its markup implies (``nav`` → navigation, ``footer`` → footer,
+  …; ``header`` only outside ``article``), as in the BeautifulSoup path.
+
+It returns ``None`` when lxml cannot build a tree; the caller then falls back to
+BeautifulSoup, which repairs more kinds of broken markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import lxml.etree
+import lxml.html
+
+from .segment import BLOCK_TAGS, HEADING_TAGS, HINT_TAGS, SKIP_TAGS, Block, Segmented
+
+_WS_RE = re.compile(r"\s+")
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
+_MAX_PATH = 12
+
+
+def _page_meta(root: Any) -> dict[str, Any]:
+    page: dict[str, Any] = {"meta": {}, "jsonld": [], "time": []}
+    html_lang = root.get("lang")
+    if html_lang:
+        page["lang"] = html_lang
+    for el in root.iter("meta", "script", "time", "link", "title", "h1"):
+        tag = el.tag
+        if tag == "meta":
+            key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+            if key and el.get("content") is not None:
+                page["meta"].setdefault(key.lower(), []).append(el.get("content"))
+        elif tag == "script":
+            if (el.get("type") or "").lower() == "application/ld+json":
+                try:
+                    page["jsonld"].append(json.loads(el.text or "null"))
+                except (ValueError, RecursionError):
+                    pass
+        elif tag == "time":
+            if el.get("datetime"):
+                page["time"].append(el.get("datetime"))
+        elif tag == "link":
+            if "canonical" in (el.get("rel") or "").lower() and el.get("href"):
+                page.setdefault("canonical", el.get("href"))
+        elif tag == "title":
+            if "title" not in page:
+                page["title"] = _WS_RE.sub(" ", el.text_content()).strip()
+        elif tag == "h1" and "h1" not in page:
+            page["h1"] = _WS_RE.sub(" ", el.text_content()).strip()
+    return page
+
+
+def _step(el: Any, tag: str) -> str:
+    cls = el.get("class")
+    ident = el.get("id")
+    d = tag
+    if cls:
+        d += "." + ".".join(cls.split())
+    if ident:
+        d += "#" + "_".join(ident.split())
+    return d
+
+
+def segment_html_lxml(html: str) -> Segmented | None:
+    """Blocks, ``source_text`` and page metadata; ``None`` if lxml cannot parse ``html``."""
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=_PARSER)
+    except (lxml.etree.ParserError, ValueError, TypeError):
+        return None
+    if root is None:
+        return None
+    page = _page_meta(root)
+    body = root.find("body")
+    start_el = body if body is not None else root
+
+    blocks: list[Block] = []
+    out: list[str] = []
+    pos = 0
+    # element stack: (path step, element index, hint, in_link, heading, hidden, tag)
+    stack: list[tuple[str, int, str | None, bool, bool, bool, str]] = []
+    block_tags: list[str] = []
+    counter = 0
+    pieces: list[str] = []
+    link_chars = 0
+    total_chars = 0
+    meta: tuple[str, tuple[int, ...], str | None, bool, bool, str] = ("", (), None, False, False, "")
+
+    def add(text: str, in_link: bool) -> None:
+        nonlocal link_chars, total_chars, meta
+        if not pieces:
+            if not text.strip():
+                return
+            top = stack[-1] if stack else ("", -1, None, False, False, False, "")
+            steps = [s[0] for s in stack[-_MAX_PATH:]]
+            meta = (">".join(steps), tuple(s[1] for s in stack), top[2], top[4], top[5],
+                    block_tags[-1] if block_tags else "")
+        pieces.append(text)
+        n = len(text.strip())
+        total_chars += n
+        if in_link:
+            link_chars += n
+
+    def flush() -> None:
+        nonlocal pieces, link_chars, total_chars, pos
+        if pieces:
+            text = _WS_RE.sub(" ", "".join(pieces)).strip()
+            if text:
+                if out:
+                    out.append("\n")
+                    pos += 1
+                path, anc, hint, heading, hidden, tag = meta
+                blocks.append(
+                    Block(
+                        text=text,
+                        start=pos,
+                        end=pos + len(text),
+                        tag=tag,
+                        tag_path=path,
+                        link_density=min(1.0, link_chars / total_chars) if total_chars else 0.0,
+                        hint=hint,
+                        heading=heading,
+                        index=len(blocks),
+                        anc=anc,
+                        hidden=hidden,
+                    )
+                )
+                out.append(text)
+                pos += len(text)
+        pieces = []
+        link_chars = 0
+        total_chars = 0
+
+    walker = lxml.etree.iterwalk(start_el, events=("start", "end"))
+    skipping: Any = None  # the skipped element whose "end" we still expect
+    for event, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str):  # entities and the like
+            continue
+        if event == "start":
+            tag = tag.lower()
+            if tag in SKIP_TAGS:
+                walker.skip_subtree()
+                skipping = el
+                continue
+            parent = stack[-1] if stack else ("", -1, None, False, False, False, "")
+            _, _, hint, in_link, heading, hidden, _ = parent
+            if tag in HINT_TAGS and not (tag == "header" and any(s[6] == "article" for s in stack)):
+                hint = HINT_TAGS[tag]
+            elif tag in ("article", "main"):
+                hint = None
+            if not hidden:
+                hidden = (
+                    el.get("hidden") is not None
+                    or el.get("aria-hidden") == "true"
+                    or bool(_HIDDEN_STYLE_RE.search(el.get("style") or ""))
+                )
+            is_block = tag in BLOCK_TAGS
+            if is_block:
+                flush()
+                block_tags.append(tag)
+            stack.append((_step(el, tag), counter, hint, in_link or tag == "a", heading or tag in HEADING_TAGS,
+                          hidden, tag))
+            counter += 1
+            if tag == "br":
+                flush()
+            if el.text:
+                add(el.text, in_link or tag == "a")
+        else:  # end
+            if el is skipping:
+                skipping = None
+                if el.tail and stack:
+                    add(el.tail, stack[-1][3])
+                continue
+            if not stack:
+                continue
+            top = stack.pop()
+            if top[6] in BLOCK_TAGS:
+                flush()
+                block_tags.pop()
+            if el.tail and el is not start_el:
+                add(el.tail, stack[-1][3] if stack else False)
+    flush()
+    return Segmented(source_text="".join(out), blocks=blocks, page=page)

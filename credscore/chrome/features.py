@@ -1,0 +1,329 @@
+"""Block features for the chrome model, in the spirit of jusText and boilerpipe.
+
+Site chrome and article text differ in ways that survive across sites and languages:
+article paragraphs are long, full of stop words ("the", "и", "der", "của"), end in
+sentence punctuation and sit next to other such paragraphs, in one container that
+holds most of the page's prose; chrome is short, link-heavy, title-cased, repeated,
+formulaic ("Read more", "Подписывайтесь"), and sits in ``nav``/``footer``/``.sidebar``.
+
+:func:`text_features` computes what a plain-text line can tell (length, stopword
+density in the page's language, punctuation, capitalisation, position, duplicates,
+lexicon hits by kind, the same for its neighbours and a window around it);
+:func:`html_features` adds what the DOM tells (link density, block tag, ancestor tags,
+class/id keywords, the share of the page's good text in the same container).
+
+Both return a ``float64`` matrix, one row per block, columns named by
+:data:`TEXT_FEATURES` / :data:`HTML_FEATURES`; the model file stores the names and the
+loader checks them, so a model never silently reads the wrong columns.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from itertools import chain
+from typing import Sequence
+
+import numpy as np
+
+from ..segment import Block
+from .lexicon_i18n import ANY_RE, KINDS
+from .stopwords import STOPWORDS
+
+_WORD_RE = re.compile(r"\w+")
+_PUNCT_RE = re.compile(r"[.,;:!?…]")
+_SENT_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
+_END_PUNCT_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_SEP_RE = re.compile(r"[|»›·•/>]|\s[-–—]\s")
+_URL_RE = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
+_DATE_RE = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|"
+    r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}\b",
+    re.I,
+)
+_LANGS = tuple(STOPWORDS)
+_KIND_INDEX = {k: i for i, k in enumerate(KINDS)}
+_NO_HITS = (0.0,) * len(KINDS)
+_LEXICON_MAX_WORDS = 40  # longer blocks are prose; a phrase hit there says little
+
+# --------------------------------------------------------------------------- names
+_BASE = [
+    "log_chars", "log_words", "mean_word_len", "stop_density", "punct_density", "ends_punct",
+    "starts_upper", "title_case_share", "upper_share", "digit_share", "n_sentences", "separators",
+    "has_url", "has_date", "rel_pos", "rel_char_pos", "log_dup", "good",
+] + [f"lex_{k}" for k in KINDS]
+_NEIGH = ["log_words", "stop_density", "ends_punct", "good"]
+_OFFSETS = (-2, -1, 1, 2)
+_PAGE = ["page_log_blocks", "page_log_words", "page_good_share", "win3_good", "win10_good",
+         "win3_log_words", "good_before", "good_after"]
+
+TEXT_FEATURES: tuple[str, ...] = tuple(
+    _BASE + [f"{n}@{o:+d}" for o in _OFFSETS for n in _NEIGH] + _PAGE
+)
+
+_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "pre", "blockquote",
+               "dd", "dt", "figcaption", "span", "section", "article", "br", "tr", "option", "caption",
+               "summary", "label", "body")
+_ANC_TAGS = ("nav", "header", "footer", "aside", "form", "article", "main", "li", "table", "figure",
+             "blockquote", "pre", "code", "a", "button", "label", "dl", "h1", "h2", "h3", "menu", "section")
+_KEYWORDS = ("nav", "menu", "foot", "head", "sidebar", "side", "widget", "comment", "share", "social",
+             "related", "breadcrumb", "cookie", "banner", "promo", "subscri", "newsletter", "article",
+             "content", "main", "post", "entry", "body", "text", "story", "author", "meta", "tag",
+             "caption", "modal", "popup", "copyright", "rating", "review", "reply", "price", "product",
+             "card", "title", "date", "byline", "toc", "code", "login", "search", "social", "btn",
+             "button", "link", "list", "item", "thread", "message", "answer", "question", "desc",
+             "detail", "spec", "faq", "hero", "feature", "section", "recommend", "more", "skip", "logo")
+_AD_RE = re.compile(r"(?:^|[\s_.#-])(?:ads?|advert\w*|sponsor\w*|dfp|gpt)(?:$|[\s_.#-])")
+_HTML_EXTRA = (
+    ["link_density", "depth", "hidden", "class_ad"]
+    + [f"tag_{t}" for t in _BLOCK_TAGS]
+    + [f"anc_{t}" for t in _ANC_TAGS]
+    + [f"kw_{k}" for k in _KEYWORDS]
+    + [f"kw2_{k}" for k in _KEYWORDS]
+    + ["share_par", "share_gpar", "share_a3", "share_a5", "good_par", "good_gpar", "good_a3", "good_a5",
+       "in_main", "below_main", "link_density@-1", "link_density@+1", "win3_link_density",
+       "path_log_count", "path_mean_log_words", "path_char_share", "path_mean_link_density"]
+)
+HTML_FEATURES: tuple[str, ...] = TEXT_FEATURES + tuple(_HTML_EXTRA)
+
+
+# --------------------------------------------------------------------------- helpers
+def guess_language(texts: Sequence[str]) -> str:
+    """The language (en, ru, de, fr, es, vi) whose stop words cover most tokens; "en" if none."""
+    counts = Counter()
+    seen = 0
+    for t in texts:
+        for w in _WORD_RE.findall(t.lower()):
+            seen += 1
+            for lang in _LANGS:
+                if w in STOPWORDS[lang]:
+                    counts[lang] += 1
+        if seen > 3000:
+            break
+    if not counts:
+        return "en"
+    # normalise by list size a little: long lists (en, vi) catch more by chance
+    best = max(_LANGS, key=lambda lang: counts[lang] / math.log(len(STOPWORDS[lang]) + 10))
+    return best
+
+
+def _block_base(text: str, stop: frozenset[str]) -> list[float]:
+    words = _WORD_RE.findall(text)
+    nw = len(words)
+    nc = len(text)
+    low = [w.lower() for w in words]
+    n_stop = sum(1 for w in low if w in stop)
+    letters = sum(map(str.isalpha, text))
+    uppers = sum(map(str.isupper, text))
+    digits = sum(map(str.isdigit, text))
+    title = sum(1 for w in words if w[:1].isupper())
+    stop_d = n_stop / nw if nw else 0.0
+    ends = 1.0 if _END_PUNCT_RE.search(text) else 0.0
+    good = 1.0 if (nw >= 10 and stop_d >= 0.2) else 0.0
+    row = [
+        math.log1p(nc),
+        math.log1p(nw),
+        (sum(len(w) for w in words) / nw) if nw else 0.0,
+        stop_d,
+        len(_PUNCT_RE.findall(text)) / nc if nc else 0.0,
+        ends,
+        1.0 if text[:1].isupper() else 0.0,
+        title / nw if nw else 0.0,
+        uppers / letters if letters else 0.0,
+        digits / nc if nc else 0.0,
+        float(len(_SENT_END_RE.findall(text))),
+        float(len(_SEP_RE.findall(text))),
+        1.0 if _URL_RE.search(text) else 0.0,
+        1.0 if _DATE_RE.search(text) else 0.0,
+    ]
+    return row + [good]
+
+
+def _lexicon_row(text: str, nw: int) -> list[float] | tuple[float, ...]:
+    if nw > _LEXICON_MAX_WORDS or not text:
+        return _NO_HITS
+    return _lexicon_hits(text)
+
+
+@lru_cache(maxsize=50_000)
+def _lexicon_hits(text: str) -> tuple[float, ...]:
+    """Share of ``text`` covered by each kind's phrases (cached: menus repeat across pages)."""
+    n = len(text)
+    out = [0.0] * len(KINDS)
+    for m in ANY_RE.finditer(text):
+        out[_KIND_INDEX[m.lastgroup]] += (m.end() - m.start()) / n
+    return tuple(min(1.0, v) for v in out)
+
+
+def _window_mean(x: np.ndarray, k: int) -> np.ndarray:
+    if len(x) == 0:
+        return x
+    c = np.concatenate([[0.0], np.cumsum(x)])
+    idx = np.arange(len(x))
+    lo = np.clip(idx - k, 0, len(x))
+    hi = np.clip(idx + k + 1, 0, len(x))
+    return (c[hi] - c[lo]) / (hi - lo)
+
+
+# --------------------------------------------------------------------------- public
+def text_features(texts: Sequence[str], lang: str | None = None) -> np.ndarray:
+    """Feature matrix (rows = blocks, columns = :data:`TEXT_FEATURES`) for block texts."""
+    n = len(texts)
+    if n == 0:
+        return np.zeros((0, len(TEXT_FEATURES)))
+    stop = STOPWORDS[lang or guess_language(texts)]
+    norm = [" ".join(_WORD_RE.findall(t.lower())) for t in texts]
+    dup = Counter(norm)
+    lens = np.array([len(t) for t in texts], dtype=float)
+    cum = np.cumsum(lens) - lens
+    total = float(lens.sum()) or 1.0
+    base = np.empty((n, len(_BASE)))
+    for i, t in enumerate(texts):
+        row = _block_base(t, stop)
+        nw = int(round(math.expm1(row[1])))
+        good = row.pop()
+        base[i, : len(row)] = row
+        base[i, len(row)] = i / n
+        base[i, len(row) + 1] = cum[i] / total
+        base[i, len(row) + 2] = math.log(dup[norm[i]])
+        base[i, len(row) + 3] = good
+        base[i, len(row) + 4 :] = _lexicon_row(t, nw)
+    col = {name: j for j, name in enumerate(_BASE)}
+    neigh_cols = [col[c] for c in _NEIGH]
+    neigh = np.zeros((n, len(_OFFSETS) * len(_NEIGH)))
+    for oi, o in enumerate(_OFFSETS):
+        src = np.arange(n) + o
+        ok = (src >= 0) & (src < n)
+        block = np.full((n, len(_NEIGH)), -1.0)
+        block[ok] = base[src[ok]][:, neigh_cols]
+        neigh[:, oi * len(_NEIGH) : (oi + 1) * len(_NEIGH)] = block
+    good = base[:, col["good"]]
+    lw = base[:, col["log_words"]]
+    cg = np.cumsum(good)
+    page = np.column_stack(
+        [
+            np.full(n, math.log1p(n)),
+            np.full(n, math.log1p(float(np.expm1(lw).sum()))),
+            np.full(n, good.mean()),
+            _window_mean(good, 3),
+            _window_mean(good, 10),
+            _window_mean(lw, 3),
+            (cg - good) / max(1.0, cg[-1]),
+            (cg[-1] - cg) / max(1.0, cg[-1]),
+        ]
+    )
+    return np.hstack([base, neigh, page])
+
+
+def _path_row(tag_path: str, tag: str, width: int, tag_idx: dict, anc_idx: dict,
+              o_tag: int, o_anc: int, o_kw: int, o_kw2: int) -> np.ndarray:
+    """The columns that depend only on (tag path, block tag): computed once per path."""
+    row = np.zeros(width)
+    parts = tag_path.split(">")
+    row[1] = len(parts)
+    attrs = " ".join(p.partition(".")[2] or p.partition("#")[2] for p in parts).lower()
+    near = " ".join(p.partition(".")[2] or p.partition("#")[2] for p in parts[-2:]).lower()
+    row[3] = 1.0 if _AD_RE.search(attrs) else 0.0
+    j = tag_idx.get(tag)
+    if j is not None:
+        row[o_tag + j] = 1.0
+    for p in parts:
+        t = p.split(".", 1)[0].split("#", 1)[0]
+        j = anc_idx.get(t)
+        if j is not None:
+            row[o_anc + j] = 1.0
+    if attrs:
+        for k, kw in enumerate(_KEYWORDS):
+            if kw in attrs:
+                row[o_kw + k] = 1.0
+                if kw in near:
+                    row[o_kw2 + k] = 1.0
+    return row
+
+
+def html_features(blocks: Sequence[Block], lang: str | None = None) -> np.ndarray:
+    """Feature matrix (columns = :data:`HTML_FEATURES`) for the blocks of an HTML page.
+
+    Reads ``text``, ``tag``, ``tag_path``, ``link_density``, ``anc`` and ``hidden`` of
+    each :class:`~credscore.segment.Block` (as :func:`credscore.segment.segment_html`
+    fills them).
+    """
+    n = len(blocks)
+    if n == 0:
+        return np.zeros((0, len(HTML_FEATURES)))
+    tf = text_features([b.text for b in blocks], lang)
+    good_col = TEXT_FEATURES.index("good")
+    extra = np.zeros((n, len(_HTML_EXTRA)))
+    ld = np.array([b.link_density for b in blocks])
+    good = tf[:, good_col] * (ld < 0.3)
+    lens = np.array([len(b.text) for b in blocks], dtype=float)
+    # characters and good characters under each element, from (block, ancestor) pairs
+    n_anc = np.fromiter((len(b.anc) for b in blocks), dtype=np.intp, count=n)
+    flat = np.fromiter(chain.from_iterable(b.anc for b in blocks), dtype=np.intp, count=int(n_anc.sum()))
+    owner = np.repeat(np.arange(n), n_anc)
+    ends = np.cumsum(n_anc)
+    starts = ends - n_anc
+    size = int(flat.max()) + 2 if len(flat) else 1
+    chars_a = np.bincount(flat, weights=lens[owner], minlength=size)
+    good_a = np.bincount(flat, weights=(lens * good)[owner], minlength=size)
+    depth_a = np.zeros(size, dtype=np.intp)
+    depth_a[flat] = np.arange(len(flat)) - starts[owner] + 1
+    total = float(lens.sum()) or 1.0
+    total_good = float((lens * good).sum())
+    main = -1
+    if total_good > 0:
+        cand = np.nonzero(good_a >= 0.6 * total_good)[0]
+        if len(cand):
+            main = int(cand[np.argmax(depth_a[cand])])
+    # ancestors 1, 2, 3 and 5 levels up (the outermost one where the path is shorter)
+    share = np.zeros((n, 8))
+    has = n_anc > 0
+    for k, lvl in enumerate((1, 2, 3, 5)):
+        idx = np.where(n_anc >= lvl, ends - lvl, starts)
+        a = np.where(has, flat[np.minimum(idx, max(len(flat) - 1, 0))] if len(flat) else -1, -1)
+        share[:, k] = np.where(a >= 0, chars_a[a], 0.0) / total
+        share[:, 4 + k] = (np.where(a >= 0, good_a[a], 0.0) / total_good) if total_good else 0.0
+    in_main = np.zeros(n, dtype=bool)
+    if main >= 0:
+        in_main[owner[flat == main]] = True
+    tag_idx = {t: j for j, t in enumerate(_BLOCK_TAGS)}
+    anc_idx = {t: j for j, t in enumerate(_ANC_TAGS)}
+    o_tag = 4
+    o_anc = o_tag + len(_BLOCK_TAGS)
+    o_kw = o_anc + len(_ANC_TAGS)
+    o_kw2 = o_kw + len(_KEYWORDS)
+    o_share = o_kw2 + len(_KEYWORDS)
+    path_cache: dict[tuple[str, str], np.ndarray] = {}
+    path_rows = []
+    for b in blocks:
+        key = (b.tag_path, b.tag)
+        cached = path_cache.get(key)
+        if cached is None:
+            cached = _path_row(b.tag_path, b.tag, o_share, tag_idx, anc_idx, o_tag, o_anc, o_kw, o_kw2)
+            path_cache[key] = cached
+        path_rows.append(cached)
+    extra[:, :o_share] = np.vstack(path_rows)
+    extra[:, 0] = ld
+    extra[:, 2] = [1.0 if b.hidden else 0.0 for b in blocks]
+    extra[:, o_share : o_share + 8] = share
+    extra[:, o_share + 8] = in_main
+    extra[:, o_share + 9] = np.where(in_main, n_anc - (depth_a[main] if main >= 0 else 0), -1.0)
+    o_n = o_share + 10
+    extra[:, o_n] = np.concatenate([[-1.0], ld[:-1]])
+    extra[:, o_n + 1] = np.concatenate([ld[1:], [-1.0]])
+    extra[:, o_n + 2] = _window_mean(ld, 3)
+    # repeated structure: listing cards and menus repeat one tag path; cards carry text
+    by_path: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        by_path.setdefault(b.tag_path, []).append(i)
+    lw = tf[:, TEXT_FEATURES.index("log_words")]
+    for idx in by_path.values():
+        sel = np.array(idx)
+        extra[sel, o_n + 3] = math.log(len(idx))
+        extra[sel, o_n + 4] = lw[sel].mean()
+        extra[sel, o_n + 5] = lens[sel].sum() / total
+        extra[sel, o_n + 6] = ld[sel].mean()
+    return np.hstack([tf, extra])
