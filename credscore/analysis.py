@@ -63,7 +63,7 @@ def analyze(
     published: dt.date | str | None = None,
     crawled: dt.date | str | None = None,
     content_type: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
     model: LinearModel | str | Path | None = None,
 ) -> Analysis:
     """Analyse one document: clean it, compute every signal, score it.
@@ -72,7 +72,8 @@ def analyze(
     declared charset, UTF-8, then cp1252), or a :class:`~credscore.Document`.
     ``published`` and ``crawled`` are the dates the caller knows (nothing reads
     today's date).  Raises a :class:`~credscore.errors.InputError` subclass for
-    unusable input (empty, binary, too large).
+    unusable input (empty, binary, too large: ``max_bytes``, 16 MiB by default,
+    ``None`` for no limit).
     """
     document = _as_document(doc, url, _as_date(published), _as_date(crawled))
     if content_type is not None:

@@ -111,7 +111,7 @@ def label_blocks(blocks: Sequence[Block], content_type: str, page: dict | None =
                 kind = (lexicon.opener_kind(t) if words[j] <= lexicon.MAX_WORDS else None) or kind
                 j += 1
                 continue
-            if lexicon.CONTINUATION_RE.search(t) and words[j] <= 120:
+            if words[j] <= 120 and lexicon.CONTINUATION_RE.search(t):
                 labels[j] = kind
                 j += 1
                 continue
