@@ -21,6 +21,7 @@ from typing import Any, Iterator, Sequence
 from . import __version__
 from .analysis import analyze
 from .errors import CredscoreError
+from .fixpoint import settle
 from .pipeline.command import add_parser as add_score_parser
 from .report import FORMATS, render_html, render_table, to_json, to_jsonl
 from .types import Analysis, Document
@@ -123,7 +124,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     out = []
     for r in results:
         if isinstance(r, Analysis):
-            out.append(r.text if r.text.endswith("\n") else r.text + "\n")
+            text = settle(r.text)  # what credscore.clean() returns: idempotent
+            out.append(text if text.endswith("\n") else text + "\n")
         else:
             print(f"credscore: {r['name']}: {r['error']['kind']}: {r['error']['message']}", file=sys.stderr)
     _write("\n".join(out), args.output)
