@@ -18,7 +18,10 @@ Steps 5 and 6 add a line to ``notes`` saying what was done; nothing is dropped
 silently.  Bytes that look like a binary file (a known magic number such as PNG,
 PDF, ZIP, GIF, JPEG, or more than 5 % control bytes in the first 4 KB) raise
 :class:`~credscore.errors.BinaryInputError`; so does text that is more than 10 %
-control characters.  Fewer control characters are removed (noted).
+control characters.  Fewer control characters are removed (noted), and so are
+invisible characters that only split words (zero-width space, word joiner, soft
+hyphen, a stray byte-order mark; noted); zero-width joiners and direction marks stay.
+Text with nothing visible left raises :class:`~credscore.errors.EmptyInputError`.
 
 Size: the limit ``max_bytes`` (default :data:`DEFAULT_MAX_BYTES`, 16 MiB) is
 checked before anything else; ``bytes`` are measured in bytes, ``str`` in code
@@ -60,6 +63,10 @@ _HTML_TAG_RE = re.compile(r"</?(?:p|div|span|a|br|h[1-6]|ul|li|table|article|sec
 # Characters that are never part of text: C0 controls except tab/newline/CR, and NUL.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+# Invisible characters that only split words: zero-width space, word joiner and the
+# other invisible operators, a byte-order mark inside the text, soft hyphen.  Zero-width
+# (non-)joiners and direction marks are kept: they matter in Persian, Arabic, emoji.
+_INVISIBLE_RE = re.compile(r"[\u200b\u2060-\u2064\ufeff\u00ad]")
 
 
 @dataclass
@@ -273,6 +280,9 @@ def load(doc: Document, *, max_bytes: int | None = DEFAULT_MAX_BYTES,
         if n > 0.10 * (len(text) + n):
             raise BinaryInputError("input is mostly control characters, not text")
         notes.append(f"removed {n} control characters")
+    text, k = _INVISIBLE_RE.subn("", text)
+    if k:
+        notes.append(f"removed {k} invisible character(s) (zero-width space, soft hyphen, …)")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,7 +98,10 @@ def segment_html(html: str) -> Segmented:
     from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
     from bs4.element import CData, ProcessingInstruction, Declaration
 
-    soup = BeautifulSoup(html, "lxml")
+    with warnings.catch_warnings():
+        # XHTML pages open with "<?xml …?>": bs4 warns on every one; parsing them as HTML is intended
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(html, "lxml")
     page: dict[str, Any] = {"meta": {}, "jsonld": [], "time": []}
     skip_strings = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
 

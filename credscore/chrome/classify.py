@@ -38,6 +38,13 @@ _DATEISH_RE = re.compile(
     re.IGNORECASE,
 )
 _SPACE_RE = re.compile(r"\s+")
+#: A date line is short; longer blocks are not tested (the pattern's overlapping
+#: ``\s+`` … ``[\s./,-]*`` backtracks quadratically over a long run of spaces).
+_DATEISH_MAX_CHARS = 200
+
+
+def _dateish(text: str) -> bool:
+    return len(text) <= _DATEISH_MAX_CHARS and _DATEISH_RE.search(text) is not None
 
 # A drop cap rendered apart from its word: "ht t’s a well-established fact" → "It’s …".
 _DROPCAP_RE = re.compile(r"^([a-z]{1,3})\s+([a-z]{1,2}[’'][a-z]{1,2}|[a-z]{1,8})\b")
@@ -127,7 +134,7 @@ def label_blocks(blocks: Sequence[Block], content_type: str, page: dict | None =
                 labels[k] = "repeated_title"
         if content_type == "text":
             for k in range(title_idx):
-                if labels[k] is None and words[k] <= 5 and not _DATEISH_RE.search(blocks[k].text):
+                if labels[k] is None and words[k] <= 5 and not _dateish(blocks[k].text):
                     labels[k] = "navigation"
 
     # 6. tail sweep
@@ -166,7 +173,7 @@ def _find_title(blocks: Sequence[Block], labels: list[str | None], words: list[i
         if labels[i] is not None:
             continue
         t = b.text
-        if _DATEISH_RE.search(t):
+        if _dateish(t):
             continue
         if 2 <= words[i] <= 25 and not t.endswith("."):
             return i

@@ -99,7 +99,7 @@ LINE_PATTERNS: dict[str, list[str]] = {
         r"\btheo dõi chúng tôi\b|^chia sẻ\b.{0,40}$",
     ],
     "icon_font": [
-        r"(?:\b[\w-]*icon\b[\s\-]*){4,}",
+        r"(?:\b[\w-]{0,40}icon\b[\s\-]*){4,}",  # {0,40}, not *: linear on long "a_-_-…" tokens
     ],
     "embed": [
         r"^(?:youtube|vimeo|spotify|soundcloud|twitter|instagram|facebook|tiktok|dailymotion)\s+(?:player|video|post|embed|audio)$",
