@@ -13,12 +13,13 @@
 Documents are built from real lines (the seeds), real chrome lines and
 hypothesis-generated text, so that the chrome rules actually fire.  The budget is
 bounded for CI (``max_examples`` below, no deadline: the first call loads the word
-list).  Run longer locally with ``--hypothesis-profile=long``.
+list).  Run longer with ``CREDSCORE_HYPOTHESIS_EXAMPLES=2000``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -30,11 +31,14 @@ from credscore.errors import CredscoreError, InputError
 from .conftest import SEEDS
 from .invariants import check
 
-settings.register_profile("ci", max_examples=60, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("long", max_examples=2000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.load_profile("ci")
+#: The CI budget; ``CREDSCORE_HYPOTHESIS_EXAMPLES=2000 pytest tests/test_properties.py``
+#: runs longer.  Applied per test (not as a global profile: other modules' hypothesis
+#: tests keep their own settings).
+BUDGET = settings(
+    max_examples=int(os.environ.get("CREDSCORE_HYPOTHESIS_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 SEED_LINES = sorted({line.strip() for p in sorted(SEEDS.glob("*.txt"))
                      for line in p.read_text(encoding="utf-8").splitlines() if line.strip()})
@@ -99,27 +103,32 @@ def _analyze(doc, **kw):
         return None
 
 
+@BUDGET
 @given(documents())
 def test_analyze_text_never_crashes_and_keeps_invariants(doc):
     _analyze(doc)
 
 
+@BUDGET
 @given(st.text(max_size=300))
 def test_analyze_arbitrary_strings(doc):
     _analyze(doc)
 
 
+@BUDGET
 @given(st.binary(max_size=2000))
 def test_analyze_arbitrary_bytes(data):
     _analyze(data)
 
 
+@BUDGET
 @given(documents(), st.sampled_from(["utf-8", "utf-16", "utf-16-le", "cp1251", "latin-1", "utf-8-sig"]))
 def test_analyze_encoded_documents(doc, codec):
     data = doc.encode(codec, errors="replace")
     _analyze(data)
 
 
+@BUDGET
 @given(html_documents())
 def test_analyze_html_never_crashes_and_keeps_invariants(doc):
     _analyze(doc, content_type="html")
@@ -133,6 +142,7 @@ def _clean(doc, **kw):
         return None
 
 
+@BUDGET
 @given(st.one_of(documents(), html_documents()))
 def test_clean_is_idempotent(doc):
     once = _clean(doc)
@@ -140,6 +150,7 @@ def test_clean_is_idempotent(doc):
     assert _clean(once) == once
 
 
+@BUDGET
 @given(documents())
 def test_output_is_deterministic(doc):
     a, b = _analyze(doc), _analyze(doc)
@@ -149,6 +160,7 @@ def test_output_is_deterministic(doc):
     assert json.dumps(a.to_dict(), sort_keys=True) == json.dumps(b.to_dict(), sort_keys=True)
 
 
+@BUDGET
 @given(st.one_of(st.text(max_size=200), st.binary(max_size=200), st.integers(), st.none(), st.lists(st.text())))
 def test_only_typed_errors_or_type_errors(doc):
     """Wrong *types* are a TypeError (a programming error); wrong *content* is an InputError."""
