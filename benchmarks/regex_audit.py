@@ -32,6 +32,8 @@ GUARDED = {
     "credscore.chrome.classify._DATEISH_RE": "only run on blocks of at most 200 characters (classify._dateish)",
     "credscore.chrome.lexicon.LINE_RE": "only run on blocks of at most lexicon.MAX_CHARS characters",
     "credscore.chrome.lexicon.OPENER_RE": "only run on blocks of at most lexicon.MAX_CHARS characters",
+    "credscore.signals.byline.CAPS_PLACE_RE": "only .match()ed (one start position) on a dateline near the top",
+    "credscore.signals.link_residue.GAP_RE": "not used by the code (at the time of the audit); \\Z keeps .match() linear",
 }
 
 # name -> builder(n): adversarial string of about n characters

@@ -8,7 +8,9 @@
   not empty (an empty result is not a document: ``clean`` raises EmptyInputError on
   it, as on any empty input) and does not itself look like HTML (it would then be
   parsed as HTML; see :mod:`credscore.fixpoint`);
-* output is identical across runs.
+* output is identical across runs;
+* the date extractor (:mod:`credscore.dateparse`) returns exact, ordered, disjoint
+  spans, finds every date written in the usual forms, and never raises.
 
 Documents are built from real lines (the seeds), real chrome lines and
 hypothesis-generated text, so that the chrome rules actually fire.  The budget is
@@ -18,6 +20,7 @@ list).  Run longer with ``CREDSCORE_HYPOTHESIS_EXAMPLES=2000``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 
@@ -168,3 +171,62 @@ def test_only_typed_errors_or_type_errors(doc):
         credscore.analyze(doc)
     except (CredscoreError, TypeError):
         pass
+
+
+# --- the date extractor (credscore.dateparse) ------------------------------------------
+
+from credscore import dateparse  # noqa: E402
+
+_MONTHS = dateparse.MONTH_NAMES
+_date_text = st.one_of(
+    text_line,
+    st.sampled_from(SEED_LINES),
+    st.lists(st.sampled_from(["Monday,", "June", "Jun.", "November", "20,", "2024", "31", "April", "1991",
+                              "07/07/2023", "2023-07-07", "of", "Thu,", "May", "we", "80%", "$2000", "the", "."]),
+             max_size=12).map(" ".join),
+)
+
+
+@BUDGET
+@given(_date_text)
+def test_find_dates_spans_are_exact_ordered_and_disjoint(text):
+    found = dateparse.find_dates(text)
+    prev_end = 0
+    for fd in found:
+        assert prev_end <= fd.start < fd.end <= len(text)
+        assert text[fd.start:fd.end] == fd.text
+        for span in (fd.weekday_span, fd.month_span, fd.other_month_span):
+            if span is not None:
+                assert 0 <= span[0] < span[1] <= len(text)
+        if fd.granularity == "day" and fd.year is not None and fd.valid:
+            assert fd.date is not None and (fd.date.year, fd.date.month, fd.date.day) == (fd.year, fd.month, fd.day)
+        else:
+            assert fd.date is None
+        prev_end = fd.end
+    days = dateparse.find_dates(text, min_granularity="day")
+    months = dateparse.find_dates(text, min_granularity="month")
+    assert set(days) <= set(months) <= set(found)
+
+
+@BUDGET
+@given(st.dates(min_value=dt.date(1600, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.sampled_from(["{M} {d}, {y}", "{d} {M} {y}", "{y}-{m:02d}-{d:02d}", "{W}, {M} {d}, {y}", "{d}th of {M} {y}"]),
+       st.sampled_from(["", "On ", "Published: ", "(", "Updated "]),
+       st.sampled_from(["", ".", ",", " at 10:00", ")"]))
+def test_written_dates_are_found_exactly(date, fmt, before, after):
+    written = fmt.format(M=_MONTHS[date.month - 1], d=date.day, y=date.year, m=date.month,
+                         W=dateparse.WEEKDAY_NAMES[date.weekday()])
+    if "th of" in fmt and date.day in (1, 2, 3, 21, 22, 23, 31):
+        written = written.replace(f"{date.day}th", f"{date.day}{'st' if date.day % 10 == 1 else 'nd' if date.day % 10 == 2 else 'rd'}")
+    found = dateparse.find_dates(before + written + after, min_granularity="day")
+    assert [fd.date for fd in found] == [date]
+    assert dateparse.parse_date(written) == date
+
+
+@BUDGET
+@given(st.one_of(st.text(max_size=300), st.integers(), st.none(), st.binary(max_size=50), _date_text))
+def test_parse_date_never_raises(value):
+    d = dateparse.parse_date(value)
+    assert d is None or isinstance(d, dt.date)
+    p = dateparse.parse_date_partial(value)
+    assert p is None or isinstance(p[0], int)
