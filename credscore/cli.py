@@ -72,6 +72,9 @@ def _analyze_all(paths: Sequence[str], **kw: Any) -> tuple[list[Analysis | dict[
         except CredscoreError as e:
             results.append({"name": name, "error": {"kind": e.kind, "message": str(e)}})
             failures += 1
+        except Exception as e:  # a bug on one document must not lose the rest of the batch
+            results.append({"name": name, "error": {"kind": "internal", "message": f"{type(e).__name__}: {e}"}})
+            failures += 1
     return results, failures
 
 

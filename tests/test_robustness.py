@@ -430,3 +430,25 @@ def test_tampered_score_model_gives_model_error(tmp_path, tamper):
         load_model(p)
     with pytest.raises(CredscoreError):
         credscore.analyze(seed("000"), model=p)
+
+
+def test_a_crash_on_one_document_loses_no_record(tmp_path, monkeypatch, capsys):
+    """An unexpected exception (a bug) on one input is reported as kind "internal";
+    the other documents are still analysed and the exit code says something failed."""
+    from credscore import cli
+
+    for p in sorted(SEEDS.glob("*.txt"))[:3]:
+        (tmp_path / p.name).write_bytes(p.read_bytes())
+    real = cli.analyze
+    victim = sorted(tmp_path.iterdir())[1].name
+
+    def flaky(doc, **kw):
+        if doc.name.endswith(victim):
+            raise RuntimeError("boom")
+        return real(doc, **kw)
+
+    monkeypatch.setattr(cli, "analyze", flaky)
+    assert cli.main(["report", str(tmp_path), "--format", "json"]) == cli.EXIT_FAILURES
+    records = json.loads(capsys.readouterr().out)
+    assert len(records) == 3
+    assert [r.get("error", {}).get("kind") for r in records] == [None, "internal", None]
