@@ -10,7 +10,9 @@
   parsed as HTML; see :mod:`credscore.fixpoint`);
 * output is identical across runs;
 * the date extractor (:mod:`credscore.dateparse`) returns exact, ordered, disjoint
-  spans, finds every date written in the usual forms, and never raises.
+  spans, finds every date written in the usual forms, and never raises;
+* the JSONL reader (:mod:`credscore.pipeline.jsonl`) writes exactly one valid JSON
+  line per non-blank input line, in order, keeping the record's own fields.
 
 Documents are built from real lines (the seeds), real chrome lines and
 hypothesis-generated text, so that the chrome rules actually fire.  The budget is
@@ -230,3 +232,52 @@ def test_parse_date_never_raises(value):
     assert d is None or isinstance(d, dt.date)
     p = dateparse.parse_date_partial(value)
     assert p is None or isinstance(p[0], int)
+
+
+# --- the JSONL reader (credscore.pipeline.jsonl) ----------------------------------------
+
+import io  # noqa: E402
+
+from credscore.pipeline import jsonl  # noqa: E402
+
+_record = st.fixed_dictionaries(
+    {"id": st.integers(0, 10**6)},
+    optional={"text": st.one_of(documents(), st.none(), st.integers(), st.text(max_size=20)),
+              "html": html_documents(), "url": st.text(max_size=30), "extra": st.lists(st.integers(), max_size=3)},
+)
+_raw_line = st.one_of(
+    _record.map(lambda r: json.dumps(r, ensure_ascii=False).encode("utf-8")),
+    st.binary(max_size=200),                                           # anything at all
+    st.text(max_size=100).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.sampled_from([b"", b"   ", b"[1, 2]", b'"text"', b"null", b"{", b'{"text": "\\ud800 lone"}',
+                     b"\xef\xbb\xbf" + b'{"text": "BOM first"}', b"[" * 5000 + b"]" * 5000]),
+)
+
+
+@BUDGET
+@given(st.lists(_raw_line, max_size=8), st.booleans())
+def test_jsonl_loses_no_record_and_keeps_order(lines, html):
+    """Every non-blank line gives exactly one output line of valid JSON, in input order;
+    a record's own fields come back unchanged; failures carry an error kind."""
+    lines = [ln.replace(b"\n", b" ").replace(b"\r", b" ") for ln in lines]
+    out = io.BytesIO()
+    opts = jsonl.StreamOptions(html_field="html" if html else None)
+    summary = jsonl.stream(io.BytesIO(b"\n".join(lines) + b"\n"), out, opts)
+    # JSONL lines end with "\n" only (a U+0085 or U+2028 inside a string is not a line end)
+    written = [w.decode("utf-8") for w in out.getvalue().split(b"\n")[:-1]]
+    nonblank = [ln for ln in lines if ln.strip()]
+    assert summary.documents == len(nonblank) == len(written) + summary.filtered
+    assert summary.failed == sum(1 for w in written if '"error"' in w and "error" in json.loads(w))
+    for n, (raw, w) in enumerate(zip(nonblank, written), 1):
+        rec = json.loads(w)
+        try:
+            orig = json.loads(raw.decode("utf-8").lstrip("\ufeff"))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            orig = None
+        if isinstance(orig, dict):
+            for k, v in orig.items():
+                assert rec[k] == v
+            if "error" not in rec:
+                assert 0 <= rec["score"] <= 100
+        else:
+            assert "error" in rec and "raw" in rec

@@ -452,3 +452,24 @@ def test_a_crash_on_one_document_loses_no_record(tmp_path, monkeypatch, capsys):
     records = json.loads(capsys.readouterr().out)
     assert len(records) == 3
     assert [r.get("error", {}).get("kind") for r in records] == [None, "internal", None]
+
+
+def test_jsonl_output_identical_across_jobs():
+    """The same JSONL input (seeds, bad lines, an HTML record) scored with 1 and 2
+    worker processes gives byte-identical output, in input order."""
+    import io
+
+    from credscore.pipeline import jsonl
+
+    lines = [json.dumps({"id": i, "text": p.read_text(encoding="utf-8")}).encode()
+             for i, p in enumerate(sorted(SEEDS.glob("*.txt")))]
+    lines += [b"{not json", b"[1]", b'{"id": 9}', b"\xff\xfe",
+              json.dumps({"id": 10, "html": "<p>" + UDHR["ru"] + "</p>"}).encode()]
+    data = b"\n".join(lines * 4) + b"\n"
+    outs = []
+    for jobs in (1, 2):
+        out = io.BytesIO()
+        s = jsonl.stream(io.BytesIO(data), out, jsonl.StreamOptions(html_field="html"), jobs=jobs)
+        assert s.documents == len(lines) * 4 and s.failed == 4 * 4
+        outs.append(out.getvalue())
+    assert outs[0] == outs[1]
