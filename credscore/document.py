@@ -58,6 +58,7 @@ _MAGIC = (
     b"\x1f\x8b", b"BZh", b"\x7fELF", b"MZ", b"RIFF", b"OggS", b"\x00\x00\x01\x00",
 )
 _CHARSET_RE = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{2,40})""", re.I)
+_HTML_DOC_RE = re.compile(r"<(?:!doctype\s+html|html|body)\b", re.I)
 _HTML_STRONG_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I)
 _HTML_TAG_RE = re.compile(r"</?(?:p|div|span|a|br|h[1-6]|ul|li|table|article|section|img|script|style)\b[^<>]{0,500}>", re.I)
 # Characters that are never part of text: C0 controls except tab/newline/CR, and NUL.
@@ -238,8 +239,19 @@ def _decode_recording(data: bytes) -> tuple[str, bytes]:
 
 
 def looks_like_html(text: str) -> bool:
-    """True if ``text`` is HTML markup rather than plain text that mentions a tag."""
+    """True if ``text`` is HTML markup rather than plain text that mentions a tag.
+
+    Markup starts with a tag (after whitespace or a BOM); then one strong marker
+    (``<html>``, ``<head>``, ``<body>``, ``<meta>``, ``<title>``, a doctype) or three
+    common tags in the first 8 KB decide.  Text that starts with words is HTML only
+    if it also holds ``<html>``, ``<body>`` or an HTML doctype: an article about
+    HTML, or credscore's own cleaned text of one, quotes ``<p>`` and ``<title>``
+    and must stay plain text (``clean`` is idempotent on it).  All 1,678 WCXB and
+    AEB pages are detected as HTML.
+    """
     head = text[:8192]
+    if not head.lstrip("\ufeff \t\r\n").startswith("<") and not _HTML_DOC_RE.search(head):
+        return False
     if _HTML_STRONG_RE.search(head):
         return True
     return len(_HTML_TAG_RE.findall(head)) >= 3

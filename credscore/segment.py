@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _WS_RE = re.compile(r"\s+")
+# as in credscore.document: invisible characters that only split words, and C0 controls
+_INVISIBLE_RE = re.compile(r"[\u200b\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_RE = re.compile(r"[^\n]+")
 
 BLOCK_TAGS = frozenset(
@@ -178,7 +180,8 @@ def segment_html(html: str) -> Segmented:
 
     def flush() -> None:
         nonlocal pos, buf, link_chars
-        text = _WS_RE.sub(" ", "".join(buf)).strip()
+        # entities (&#8203;, &shy;) bring back what document.load removes from raw text
+        text = _WS_RE.sub(" ", _INVISIBLE_RE.sub("", "".join(buf))).strip()
         if text:
             if out:
                 out.append("\n")

@@ -473,3 +473,20 @@ def test_jsonl_output_identical_across_jobs():
         assert s.documents == len(lines) * 4 and s.failed == 4 * 4
         outs.append(out.getvalue())
     assert outs[0] == outs[1]
+
+
+def test_text_about_html_is_text_and_clean_stays_idempotent():
+    """Cleaned text of a page about HTML quotes tags; it must not be re-parsed as HTML."""
+    from credscore.document import looks_like_html
+
+    text = ("Porting an HTML parser\n\nThe test feeds <p>Hello</p> and <title>x</title> to the parser "
+            "and checks the tree it builds, one <div> at a time, against the html5lib suite.\n\n"
+            + seed("000"))
+    assert not looks_like_html(text)
+    assert looks_like_html("\ufeff  <p>one</p><p>two</p><p>three</p>")
+    assert looks_like_html("Some junk before <!DOCTYPE html><html><body><p>x</p></body></html>")
+    once = credscore.clean(text)
+    assert "<p>Hello</p>" in once and credscore.clean(once) == once
+    html = "<html><body><p>A paragraph with a zero&#8203;width space and a soft&shy;hyphen in it.</p></body></html>"
+    once = credscore.clean(html)
+    assert "\u200b" not in once and "\u00ad" not in once and credscore.clean(once) == once
