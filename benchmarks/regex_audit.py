@@ -33,6 +33,8 @@ GUARDED = {
     "credscore.chrome.lexicon.LINE_RE": "only run on blocks of at most lexicon.MAX_CHARS characters",
     "credscore.chrome.lexicon.OPENER_RE": "only run on blocks of at most lexicon.MAX_CHARS characters",
     "credscore.signals.byline.CAPS_PLACE_RE": "only .match()ed (one start position) on a dateline near the top",
+    "credscore.spin.features._PREV_WORD_RE": "only searched in the 12 characters before a digit",
+    "credscore.spin.features.DIGIT_TAIL_RE": ".match()ed at one position, after a digit: reads at most three words",
     "credscore.signals.link_residue.GAP_RE": "not used by the code (at the time of the audit); \\Z keeps .match() linear",
 }
 

@@ -284,7 +284,6 @@ def test_pathological_long_lines_finish_fast(doc):
     assert time.perf_counter() - t < 30
 
 
-@pytest.mark.slow
 def test_many_tiny_lines():
     """10⁵ tiny lines (CI size for the issue's 10⁶; scaling.py measures that)."""
     doc = "\n".join(f"w{i % 97}" for i in range(100_000))
@@ -349,6 +348,7 @@ print(json.dumps(out, sort_keys=True))
 """
 
 
+@pytest.mark.slow
 def test_output_identical_across_runs_and_hash_seeds():
     """A fresh interpreter with another hash seed gives byte-identical JSON to this one
     (set iteration order, dict order, caches: nothing leaks into the output)."""
