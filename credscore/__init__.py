@@ -10,6 +10,7 @@ The flow is one-way: load → segment → strip chrome → signals → score →
 from __future__ import annotations
 
 from .analysis import analyze
+from .fixpoint import settle
 from .errors import (
     BinaryInputError,
     CredscoreError,
@@ -36,8 +37,13 @@ __version__ = "0.1.0"
 
 
 def clean(doc: str | bytes | Document, **kw: object) -> str:
-    """The article text of ``doc`` with the chrome removed."""
-    return analyze(doc, **kw).text  # type: ignore[arg-type]
+    """The article text of ``doc`` with the chrome removed.
+
+    Idempotent: ``clean(clean(x)) == clean(x)`` (see :mod:`credscore.fixpoint`; it
+    is ``analyze(doc).text`` with the plain-text rules applied until nothing changes,
+    which for most documents is ``analyze(doc).text`` itself).
+    """
+    return settle(analyze(doc, **kw).text)  # type: ignore[arg-type]
 
 
 def score(doc: str | bytes | Document, **kw: object) -> float:

@@ -13,8 +13,9 @@ the chrome model reads about it:
 * ``hint`` -- the kind its markup implies (``nav`` → navigation, ``footer`` → footer,
   …; ``header`` only outside ``article``), as in the BeautifulSoup path.
 
-It returns ``None`` when lxml cannot build a tree; the caller then falls back to
-BeautifulSoup, which repairs more kinds of broken markup.
+It returns ``None`` when lxml cannot build a tree, or builds only part of it (libxml2's
+depth limit); the caller then falls back to BeautifulSoup, which repairs more kinds of
+broken markup.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
-from .segment import BLOCK_TAGS, HEADING_TAGS, HINT_TAGS, SKIP_TAGS, Block, Segmented
+from .segment import _INVISIBLE_RE, BLOCK_TAGS, HEADING_TAGS, HINT_TAGS, SKIP_TAGS, Block, Segmented
 
 _WS_RE = re.compile(r"\s+")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -84,6 +85,11 @@ def segment_html_lxml(html: str) -> Segmented | None:
         return None
     if root is None:
         return None
+    # libxml2 stops building the tree past 256 levels (2048 with XML_PARSE_HUGE) and says
+    # so only in the error log: the text below is then silently lost.  BeautifulSoup's
+    # tree builder has no such limit, so hand those pages to it.
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
+        return None
     page = _page_meta(root)
     body = root.find("body")
     start_el = body if body is not None else root
@@ -118,7 +124,7 @@ def segment_html_lxml(html: str) -> Segmented | None:
     def flush() -> None:
         nonlocal pieces, link_chars, total_chars, pos
         if pieces:
-            text = _WS_RE.sub(" ", "".join(pieces)).strip()
+            text = _WS_RE.sub(" ", _INVISIBLE_RE.sub("", "".join(pieces))).strip()
             if text:
                 if out:
                     out.append("\n")

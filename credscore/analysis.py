@@ -64,7 +64,7 @@ def analyze(
     published: dt.date | str | None = None,
     crawled: dt.date | str | None = None,
     content_type: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
     model: LinearModel | str | Path | None = None,
     use_source_prior: bool = True,
 ) -> Analysis:
@@ -80,8 +80,9 @@ def analyze(
     is reported apart (:mod:`credscore.source`): ``source_prior``,
     ``score_with_source`` and a ``"source_prior"`` entry in ``explanation``.
 
-    Raises a :class:`~credscore.errors.InputError` subclass for
-    unusable input (empty, binary, too large).
+    Raises a :class:`~credscore.errors.InputError` subclass for unusable input
+    (empty, binary, too large: ``max_bytes``, 16 MiB by default, ``None`` for no
+    limit).
     """
     document = _as_document(doc, url, _as_date(published), _as_date(crawled))
     if content_type is not None:
@@ -96,7 +97,8 @@ def analyze(
     text = stripped.text
     if not text.strip():
         notes.append("no article text left after chrome removal: the page is all chrome")
-    language = lang.detect(text) if text.strip() else "und"
+    # the article decides; a page that is all chrome is still in some language
+    language = lang.detect(text) if text.strip() else lang.detect(seg.source_text)
     ctx = Context(
         text=text,
         view=TextView(text),

@@ -21,6 +21,7 @@ from typing import Any, Iterator, Sequence
 from . import __version__
 from .analysis import analyze
 from .errors import CredscoreError
+from .fixpoint import settle
 from .pipeline.command import add_parser as add_score_parser
 from .report import FORMATS, render_html, render_table, to_json, to_jsonl
 from .types import Analysis, Document
@@ -70,6 +71,9 @@ def _analyze_all(paths: Sequence[str], **kw: Any) -> tuple[list[Analysis | dict[
             results.append(analyze(Document(content=content, name=name, content_type=ctype), **kw))  # type: ignore[arg-type]
         except CredscoreError as e:
             results.append({"name": name, "error": {"kind": e.kind, "message": str(e)}})
+            failures += 1
+        except Exception as e:  # a bug on one document must not lose the rest of the batch
+            results.append({"name": name, "error": {"kind": "internal", "message": f"{type(e).__name__}: {e}"}})
             failures += 1
     return results, failures
 
@@ -124,7 +128,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     out = []
     for r in results:
         if isinstance(r, Analysis):
-            out.append(r.text if r.text.endswith("\n") else r.text + "\n")
+            text = settle(r.text)  # what credscore.clean() returns: idempotent
+            out.append(text if text.endswith("\n") else text + "\n")
         else:
             print(f"credscore: {r['name']}: {r['error']['kind']}: {r['error']['message']}", file=sys.stderr)
     _write("\n".join(out), args.output)

@@ -1,10 +1,29 @@
 """A small, fast language guess: script first, then stop-word votes.
 
 Good enough to tell English from the languages credscore's lexicons cover
-(Russian, German, French, Spanish, Vietnamese) and from other scripts (Chinese,
-Japanese, Korean, Arabic, …), so that English-only signals are marked not
-applicable instead of being computed as if the text were English.  Returns an
-ISO 639-1 code, or ``"und"`` when there is too little text to tell.
+(Russian, German, French, Spanish, Vietnamese), from other common Latin-script
+languages (Italian, Portuguese, Dutch, Polish, Turkish, Indonesian, Swedish) and
+from other scripts (Chinese, Japanese, Korean, Arabic, …), so that English-only
+signals are marked not applicable instead of being computed as if the text were
+English.  Returns an ISO 639-1 code, or ``"und"`` (undetermined).
+
+How it decides:
+
+1. *Script.*  Letters are counted per script; a CJK character counts three times
+   (one Han character carries about what three Latin letters do), so a Chinese
+   article full of English product names is still Chinese.  A non-Latin,
+   non-Cyrillic script that outweighs Latin and Cyrillic decides (Han with kana
+   beside it is Japanese).
+2. *Stop words.*  For Latin and Cyrillic text each token votes for the languages
+   whose stop-word list holds it.  The winner must account for at least
+   ``MIN_SHARE`` of the tokens: running prose in any language is 20–40 % stop
+   words, while a product listing or a sports schedule ("Arizona Cardinals
+   Atlanta Falcons …") is almost none, and its few stray votes ("e", "o", "de")
+   would otherwise name a language at random.  Such text is ``"und"``.
+
+``"und"`` is also returned for fewer than 20 letters.  Callers treat ``"und"`` as
+"maybe English": English-only signals still run on it (on WCXB's 1,497 pages,
+mostly English, the 27 ``"und"`` are empty pages, product grids and schedules).
 """
 
 from __future__ import annotations
@@ -22,7 +41,16 @@ _STOP = {
     "it": "il della che di e la per è un non sono alla anche nel gli".split(),
     "pt": "o os da do que e em um uma para com não por mais as dos".split(),
     "nl": "de het een en van is dat op te zijn niet met voor ook".split(),
+    "pl": "i w na z do nie się że jest to jak ale po co tak za od przez".split(),
+    "tr": "ve bir bu da için ile çok olarak daha gibi ama kadar olan sonra".split(),
+    "id": "dan yang di ini itu dengan untuk dari tidak akan pada juga ke adalah".split(),
+    "sv": "och att det som en på är av för med till den har inte om".split(),
 }
+
+#: The winning language's stop words must make up this share of the tokens.
+MIN_SHARE = 0.05
+#: Weight of one CJK character against one Latin letter.
+CJK_WEIGHT = 3
 _WORD_TO_LANGS: dict[str, list[str]] = {}
 for _lang, _words in _STOP.items():
     for _w in _words:
@@ -48,22 +76,26 @@ def detect(text: str, sample: int = 20000) -> str:
     t = text[:sample]
     latin = len(_LATIN.findall(t))
     cyr = len(_CYRILLIC.findall(t))
-    others = [(code, len(rx.findall(t))) for code, rx in _SCRIPTS]
-    best_other = max(others, key=lambda x: x[1])
-    total = latin + cyr + sum(n for _, n in others)
-    if total < 20:
+    counts = {code: len(rx.findall(t)) for code, rx in _SCRIPTS}
+    if latin + cyr + sum(counts.values()) < 20:
         return "und"
-    if best_other[1] > max(latin, cyr):
+    weighted = {code: n * (CJK_WEIGHT if code in ("zh", "ja", "ko") else 1) for code, n in counts.items()}
+    best_code = max(weighted, key=lambda c: (weighted[c], c))
+    if weighted[best_code] > max(latin, cyr):
         # Kana beside Han means Japanese
-        if best_other[0] == "zh" and dict(others)["ja"] > 0.1 * best_other[1]:
+        if best_code == "zh" and counts["ja"] > 0.1 * counts["zh"]:
             return "ja"
-        return best_other[0]
+        return best_code
+    tokens = _TOKEN.findall(t.lower())
     votes: Counter[str] = Counter()
-    for w in _TOKEN.findall(t.lower()):
+    for w in tokens:
         for lang in _WORD_TO_LANGS.get(w, ()):
             votes[lang] += 1
     if cyr > latin:
         return "ru" if votes["ru"] or not votes else votes.most_common(1)[0][0]
     if not votes:
         return "und"
-    return votes.most_common(1)[0][0]
+    best, n = max(votes.items(), key=lambda kv: (kv[1], kv[0] == "en", kv[0]))
+    if n < MIN_SHARE * len(tokens):
+        return "und"
+    return best

@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
 _WS_RE = re.compile(r"\s+")
+# as in credscore.document: invisible characters that only split words, and C0 controls
+_INVISIBLE_RE = re.compile(r"[\u200b\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_RE = re.compile(r"[^\n]+")
 
 BLOCK_TAGS = frozenset(
@@ -113,7 +116,10 @@ def _segment_html_bs4(html: str) -> Segmented:
     from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
     from bs4.element import CData, ProcessingInstruction, Declaration
 
-    soup = BeautifulSoup(html, "lxml")
+    with warnings.catch_warnings():
+        # XHTML pages open with "<?xml …?>": bs4 warns on every one; parsing them as HTML is intended
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(html, "lxml")
     page: dict[str, Any] = {"meta": {}, "jsonld": [], "time": []}
     skip_strings = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
 
@@ -190,7 +196,8 @@ def _segment_html_bs4(html: str) -> Segmented:
 
     def flush() -> None:
         nonlocal pos, buf, link_chars
-        text = _WS_RE.sub(" ", "".join(buf)).strip()
+        # entities (&#8203;, &shy;) bring back what document.load removes from raw text
+        text = _WS_RE.sub(" ", _INVISIBLE_RE.sub("", "".join(buf))).strip()
         if text:
             if out:
                 out.append("\n")

@@ -13,7 +13,8 @@ The rules, in the order they run (each one a small pass over the block list):
    later goes as ``repeated_title``; short non-date lines above it are navigation;
 6. *tail sweep*: short unpunctuated lines stranded at the end among chrome go;
 7. *model* (optional): a learned block classifier may label the remaining blocks
-   ``boilerplate`` (see :mod:`credscore.chrome` for how one is plugged in).
+   ``boilerplate`` (see :mod:`credscore.chrome` for how one is plugged in), except
+   that a lone paragraph (one or two open blocks, one a sentence) is never removed.
 
 Then inline chrome inside kept blocks (photo credits) is cut out, and known
 rendering garble (a drop cap split from its word) is repaired and recorded.
@@ -38,6 +39,13 @@ _DATEISH_RE = re.compile(
     re.IGNORECASE,
 )
 _SPACE_RE = re.compile(r"\s+")
+#: A date line is short; longer blocks are not tested (the pattern's overlapping
+#: ``\s+`` … ``[\s./,-]*`` backtracks quadratically over a long run of spaces).
+_DATEISH_MAX_CHARS = 200
+
+
+def _dateish(text: str) -> bool:
+    return len(text) <= _DATEISH_MAX_CHARS and _DATEISH_RE.search(text) is not None
 
 # A drop cap rendered apart from its word: "ht t’s a well-established fact" → "It’s …".
 _DROPCAP_RE = re.compile(r"^([a-z]{1,3})\s+([a-z]{1,2}[’'][a-z]{1,2}|[a-z]{1,8})\b")
@@ -111,7 +119,7 @@ def label_blocks(blocks: Sequence[Block], content_type: str, page: dict | None =
                 kind = (lexicon.opener_kind(t) if words[j] <= lexicon.MAX_WORDS else None) or kind
                 j += 1
                 continue
-            if lexicon.CONTINUATION_RE.search(t) and words[j] <= 120:
+            if words[j] <= 120 and lexicon.CONTINUATION_RE.search(t):
                 labels[j] = kind
                 j += 1
                 continue
@@ -127,7 +135,7 @@ def label_blocks(blocks: Sequence[Block], content_type: str, page: dict | None =
                 labels[k] = "repeated_title"
         if content_type == "text":
             for k in range(title_idx):
-                if labels[k] is None and words[k] <= 5 and not _DATEISH_RE.search(blocks[k].text):
+                if labels[k] is None and words[k] <= 5 and not _dateish(blocks[k].text):
                     labels[k] = "navigation"
 
     # 6. tail sweep
@@ -143,9 +151,16 @@ def label_blocks(blocks: Sequence[Block], content_type: str, page: dict | None =
             continue
         break
 
-    # 7. learned model for what the rules left open
+    # 7. learned model for what the rules left open.  One exception: when the rules
+    # leave one or two blocks and at least one is a sentence ("a paragraph passed on
+    # its own"), the model may not remove them all — a lone paragraph is the text.
     if model is not None:
-        labels = model(blocks, labels, content_type)
+        open_idx = [i for i, lab in enumerate(labels) if lab is None]
+        modelled = model(blocks, list(labels), content_type)
+        lone_prose = 0 < len(open_idx) <= 2 and any(
+            words[i] >= 6 and _TERMINAL_RE.search(blocks[i].text) for i in open_idx)
+        if not (lone_prose and all(lab is not None for lab in modelled)):
+            labels = modelled
     return labels, title_idx
 
 
@@ -166,7 +181,7 @@ def _find_title(blocks: Sequence[Block], labels: list[str | None], words: list[i
         if labels[i] is not None:
             continue
         t = b.text
-        if _DATEISH_RE.search(t):
+        if _dateish(t):
             continue
         if 2 <= words[i] <= 25 and not t.endswith("."):
             return i

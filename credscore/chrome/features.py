@@ -37,7 +37,9 @@ _PUNCT_RE = re.compile(r"[.,;:!?…]")
 _SENT_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
 _END_PUNCT_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _SEP_RE = re.compile(r"[|»›·•/>]|\s[-–—]\s")
-_URL_RE = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
+# e-mail part bounded and anchored at a token start: "\S+@\S+" rescanned a long
+# token from every position (quadratic on a 1 MB word)
+_URL_RE = re.compile(r"https?://|www\.|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.\w{2,24}")
 _DATE_RE = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|"

@@ -25,6 +25,11 @@ from functools import lru_cache
 
 #: A block longer than this is never removed by a LINE pattern alone.
 MAX_WORDS = 30
+#: … nor one longer than this many characters (30 words of chrome fit easily).  Capping
+#: the length keeps the per-block regex cost bounded: the big alternation costs a few
+#: microseconds per character, and some patterns backtrack quadratically inside one
+#: long token ("a_-_-_-…" against the icon-font pattern).
+MAX_CHARS = 1000
 
 _PUBLISHERS = r"(?:Reuters|AP|AFP|Getty(?:\s+Images)?|EPA(?:-EFE)?|Sputnik|TASS|RIA Novosti|Shutterstock|Bloomberg|Xinhua|dpa|Alamy|iStock|Anadolu|NurPhoto|Pool|AP Photo|Associated Press)"
 
@@ -95,7 +100,7 @@ LINE_PATTERNS: dict[str, list[str]] = {
         r"\btheo dõi chúng tôi\b|^chia sẻ\b.{0,40}$",
     ],
     "icon_font": [
-        r"(?:\b[\w-]*icon\b[\s\-]*){4,}",
+        r"(?:\b[\w-]{0,40}icon\b[\s\-]*){4,}",  # {0,40}, not *: linear on long "a_-_-…" tokens
     ],
     "embed": [
         r"^(?:youtube|vimeo|spotify|soundcloud|twitter|instagram|facebook|tiktok|dailymotion)\s+(?:player|video|post|embed|audio)$",
@@ -166,13 +171,16 @@ CONTINUATION = (
     r"|\bsubscribers?\b"
 )
 
+# Each INLINE pattern opens with ``(?<!\s)\s*``: the match starts where a run of spaces
+# starts (as it would anyway: leftmost match), and a long run of spaces is scanned once
+# instead of once per space (which was quadratic).
 INLINE: dict[str, list[str]] = {
     "photo_credit": [
         # "… visits Russia, July 6 © Alexey Filippov/Sputnik" (a credit closing a caption)
-        r"\s*©\s*[\w.’'\- ]{2,60}(?:\s*/\s*[\w.’'\- ]{2,40})?\s*$",
+        r"(?<!\s)\s*©\s*[\w.’'\- ]{2,60}(?:\s*/\s*[\w.’'\- ]{2,40})?\s*$",
         # "(AP Photo/Minh Hoang)", "(Reuters/Jane Doe)", "(Photo: Getty Images)"
-        r"\s*\((?:" + _PUBLISHERS + r"|[A-Z]{2,6})\s*(?:Photo|Picture|Image|Foto)s?\s*/\s*[^()\n]{2,60}\)",
-        r"\s*\((?:Photo|Image|Picture)s?\s*(?::|by)\s*[^()\n]{2,60}\)",
+        r"(?<!\s)\s*\((?:" + _PUBLISHERS + r"|[A-Z]{2,6})\s*(?:Photo|Picture|Image|Foto)s?\s*/\s*[^()\n]{2,60}\)",
+        r"(?<!\s)\s*\((?:Photo|Image|Picture)s?\s*(?::|by)\s*[^()\n]{2,60}\)",
     ],
 }
 
@@ -197,13 +205,18 @@ def is_icon_font(text: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def match_kind(text: str) -> str | None:
-    """The chrome kind a block's text announces, or None (cached: menus repeat)."""
+    """The chrome kind a block's text announces, or None (always None above ``MAX_CHARS``;
+    cached: menus repeat)."""
+    if len(text) > MAX_CHARS:
+        return None
     m = LINE_RE.search(text)
     return m.lastgroup if m else None
 
 
 @lru_cache(maxsize=50_000)
 def opener_kind(text: str) -> str | None:
-    """The wall kind this block opens, or None (cached)."""
+    """The wall kind this block opens, or None (always None above ``MAX_CHARS``; cached)."""
+    if len(text) > MAX_CHARS:
+        return None
     m = OPENER_RE.search(text)
     return m.lastgroup if m else None

@@ -30,6 +30,9 @@ ENGLISH_ONLY = True
 
 #: Flagged at or above this many misspellings per 1,000 words.
 THRESHOLD = 3.0
+#: Longer "words" are not checked: no dictionary word is longer, and the edit-distance
+#: candidates of a word of length L cost O(L²) (a 1 MB run of letters would never end).
+MAX_WORD_LEN = 45
 
 _CANDIDATE_RE = re.compile(r"(?<![\w’'@#/.-])([A-Za-z][a-z]{3,})(?:[’']s)?(?![\w@/]|[’'-]\w|\.\w)")
 _SENT_START_RE = re.compile(r"(?:^|[.!?…:;\"“”(]\s*|\n\s*)$")
@@ -71,6 +74,8 @@ def find_misspellings(text: str) -> list[tuple[int, int, str, str]]:
     out = []
     for m in _CANDIDATE_RE.finditer(text):
         word = m.group(1)
+        if len(word) > MAX_WORD_LEN:
+            continue
         low = word.lower()
         if low in known:
             continue
