@@ -8,6 +8,7 @@ second, so it happens on the first call, not at import.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 #: A lower-cased word at least this frequent in pyspellchecker's English list counts
 #: as a common word (about the 9,000 most frequent words).
@@ -15,12 +16,15 @@ COMMON_MIN_FREQ = 5000
 
 
 @lru_cache(maxsize=1)
+def speller() -> Any:
+    """The one English ``SpellChecker`` of the process (shared by every signal)."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=2)
+
+
 def english_frequencies() -> dict[str, int]:
-    try:
-        from spellchecker import SpellChecker
-    except ImportError:  # pragma: no cover - pyspellchecker is a core dependency
-        return {}
-    return SpellChecker(language="en").word_frequency.dictionary  # type: ignore[no-any-return]
+    return speller().word_frequency.dictionary  # type: ignore[no-any-return]
 
 
 def is_common_word(word_lower: str) -> bool:

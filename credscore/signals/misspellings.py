@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..text import per_thousand
+from ._wordfreq import english_frequencies, speller
 from ..types import Signal, Span
 from .base import Context
 
@@ -41,16 +42,12 @@ _NAME_RUN_RE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
 _PROSE_KINDS = frozenset({"adblock", "donation", "newsletter", "privacy", "comment_prompt", "author_promo"})
 
 
-@lru_cache(maxsize=1)
-def _speller() -> Any:
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en", distance=2)
+_speller = speller  # one SpellChecker per process, shared with the other signals
 
 
-@lru_cache(maxsize=1)
-def _known() -> frozenset[str]:
-    return frozenset(_speller().word_frequency.dictionary)
+def _known() -> dict[str, int]:
+    """The word list (a dict: membership tests are set look-ups)."""
+    return english_frequencies()
 
 
 @lru_cache(maxsize=20000)
@@ -60,7 +57,7 @@ def _suggest(word: str) -> str | None:
     known = _known()
     if any(word[:i] in known and word[i:] in known for i in range(3, len(word) - 2)):
         return None  # a compound of two known words ("roadmap"), not a typo
-    cands = sp.edit_distance_1(word) & known
+    cands = {w for w in sp.edit_distance_1(word) if w in known}
     if not cands:
         return None
     freq = sp.word_frequency.dictionary
