@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 from ..text import per_thousand
 from ._wordfreq import english_frequencies, speller
