@@ -28,6 +28,16 @@ def seed_analyses(seed_texts):
     return {k: credscore.analyze(v) for k, v in seed_texts.items()}
 
 
+@pytest.fixture(scope="session")
+def seed_items(seed_analyses):
+    """The seed analyses named by their path, as the CLI names them (copies: the shared
+    ``seed_analyses`` objects are frozen and stay as they are)."""
+    from dataclasses import replace
+
+    return [replace(a, name=str(seed_path(key).relative_to(SEEDS.parent)))
+            for key, a in sorted(seed_analyses.items())]
+
+
 def require_data(*parts: str) -> Path:
     p = DATA.joinpath(*parts)
     if not p.exists():

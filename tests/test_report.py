@@ -17,23 +17,13 @@ from credscore.cli import _use_color, main
 from credscore.report import render_html, render_table
 from credscore.report.markup import Range, render, source_mapper
 
-from .conftest import SEEDS, seed_path
+from .conftest import seed_path
 
 HOSTILE = (
     '</script><img src=x onerror="alert(1)"><script>alert(2)</script>\n'
     '"><svg onload=alert(3)> <style>body{display:none}</style> <!-- & &amp; ]]> \' `\n'
 )
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-@pytest.fixture(scope="module")
-def seed_items(seed_analyses):
-    """The seeds as the CLI sees them: named by their path."""
-    out = []
-    for key, a in sorted(seed_analyses.items()):
-        object.__setattr__(a, "name", str(seed_path(key).relative_to(SEEDS.parent)))
-        out.append(a)
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ import pytest
 
 from credscore.report import render_html
 
-from .conftest import ROOT, SEEDS, seed_path
+from .conftest import ROOT, seed_path
 
 ARTIFACTS = ROOT / "artifacts"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -42,11 +42,8 @@ def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def seeds_report(seed_analyses):
-    items = []
-    for key, a in sorted(seed_analyses.items()):
-        object.__setattr__(a, "name", str(seed_path(key).relative_to(SEEDS.parent)))
-        items.append(a)
+def seeds_report(seed_items):
+    items = seed_items
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / "report-seeds.html"
     path.write_text(render_html(items), encoding="utf-8")
