@@ -27,7 +27,6 @@ lone stylistic quirk).  Evidence: each capitalised word.
 
 from __future__ import annotations
 
-import re
 
 from ..text import per_thousand
 from ..types import Signal, Span
@@ -46,7 +45,6 @@ FUNCTION_WORDS = frozenset(
     Which Who Whom Whose Is Are Was Were Been Has Have Had Would Should Could
     """.split()
 )
-GAP_RE = re.compile(r"[ \t\u00a0]+\Z")
 MIN_HITS = 2
 
 
