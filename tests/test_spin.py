@@ -142,3 +142,41 @@ def test_trie_regex_matches_exactly_the_phrases(phrases):
         assert rx.fullmatch(p)
     for extra in ("", "abcx", "-a-", "cab", "aa", "ba c"):
         assert bool(rx.fullmatch(extra)) == (extra in phrases)
+
+
+def test_rare_word_out_of_place_named_with_a_commoner_synonym():
+    """A rarer synonym from any WordNet sense, put where the reference never sees it,
+    counts as ``thesaurus_odd`` and is reported with the commoner word as the original."""
+    text = _aeb_articles()[1]
+    tables = default_tables()
+    base = measure(text, Context.from_text(text).view, tables)
+    # reverse the synonym table: a common word -> a rarer word that lists it as commoner
+    rarer: dict[str, str] = {}
+    for w, commoner in tables.synonyms.items():
+        for c in commoner[:1]:
+            if tables.logfreq.get(c, 0) - tables.logfreq.get(w, 0) >= 3:
+                rarer.setdefault(c, w)
+    swapped = []
+
+    def sub(m: re.Match[str]) -> str:
+        w = m.group()
+        if w in rarer and len(swapped) < 15:
+            swapped.append((rarer[w], w))
+            return rarer[w]
+        return w
+
+    spun_text = re.sub(r"\b[a-z]{4,}\b", sub, text)
+    assert len(swapped) >= 10
+    m = measure(spun_text, Context.from_text(spun_text).view, tables)
+    assert m.counts["thesaurus_odd"] >= base.counts["thesaurus_odd"] + 5
+    named = {(f.spun, f.original) for f in m.findings if f.kind == "word"}
+    assert len(named & set(swapped)) >= 3, (named, swapped)
+
+
+def test_general_frequencies_come_from_a_broad_list():
+    lf = default_tables().logfreq
+    # half-decades per billion words: "the" is about 5% of English, "said" about 1 in 2,000
+    assert 15 <= lf["the"] <= 16.5
+    assert 12 <= lf["said"] <= 14 and lf["said"] > lf["stated"] + 2
+    assert lf.get("twelvemonth", 0) < 6  # a spinner's word: under once per million
+    assert len(lf) >= 30000

@@ -14,6 +14,8 @@ Outputs (``credscore/spin/data/tables.json.gz``, compact JSON)
 ``pairs``       adjacent pairs of words seen in the reference text, with a
                 bucketed count (1, 2 = 2-4, 3 = 5+);
 ``originals``   spun word -> likely originals (a more frequent synonym);
+``synonyms``    word -> up to 4 more frequent WordNet synonyms from any sense
+                (the thesaurus behind ``thesaurus_odd_per_1k``);
 ``lexicon``     spun rendering of a frequent news name/collocation -> original
                 ("Related Press" -> "Associated Press").
 
@@ -107,12 +109,13 @@ def _inflect_phrase(p: str, fn) -> str:
     return p
 
 
-@lru_cache(maxsize=1)
-def wordnet_synonyms() -> dict[str, list[str]]:
+@lru_cache(maxsize=4)
+def wordnet_synonyms(senses: int = 3, limit: int = 8) -> dict[str, list[str]]:
     """Surface form -> ordered synonyms in the same form (plural nouns, past/-ing verbs).
 
-    Synonyms come from the first three senses of the lemma: its synset
-    co-members, then (adjectives) the heads/satellites linked by "similar to".
+    Synonyms come from the first ``senses`` senses of the lemma: its synset
+    co-members, then (adjectives) the heads/satellites linked by "similar to";
+    at most ``limit`` per form.
     """
     S = wordnet_parse.parse()
     order = wordnet_parse.sense_order()
@@ -124,14 +127,14 @@ def wordnet_synonyms() -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
 
     def add(form: str, syn: str) -> None:
-        if syn != form and syn not in out[form] and len(out[form]) < 8:
+        if syn != form and syn not in out[form] and len(out[form]) < limit:
             out[form].append(syn)
 
     for (lemma, pos), keys in order.items():
         if not ALPHA.match(lemma):
             continue
         syns: list[str] = []
-        for k in keys[:3]:
+        for k in keys[:senses]:
             ss = S[k]
             cands = list(ss.lemmas)
             for sk in ss.similar:
@@ -152,6 +155,47 @@ def wordnet_synonyms() -> dict[str, list[str]]:
                 add(lemma + "s" if not lemma.endswith("s") else lemma + "es",
                     (head + "s" if not head.endswith("s") else head + "es") + tail)
     return dict(out)
+
+
+@lru_cache(maxsize=1)
+def wordnet_all_synonyms() -> dict[str, list[str]]:
+    """Surface form -> single-word synonyms from *every* sense (plus inflected forms).
+
+    A detector's thesaurus, wider than any one spinner's: a spinner that picks a
+    synonym from a rare sense ("consciousness" for "intelligence") is still caught.
+    Only synonyms that pyspellchecker's (MIT) frequency list counts as more
+    frequent than the word itself are kept (the run time compares them again with
+    wordfreq); at most 4, the most frequent first.
+    """
+    S = wordnet_parse.parse()
+    order = wordnet_parse.sense_order()
+    verb_past: dict[str, str] = {}
+    for line in open(wordnet_parse.WN_DIR / "verb.exc"):
+        infl, base = line.split()[:2]
+        if infl.endswith("ed") or base not in verb_past:
+            verb_past.setdefault(base, infl)
+    sf = spell_freq()
+    raw: dict[str, set[str]] = defaultdict(set)
+    for (lemma, pos), keys in order.items():
+        if not re.fullmatch(r"[a-z]+", lemma):
+            continue
+        syns = {c.lower() for k in keys for c in S[k].lemmas}
+        syns = {c for c in syns if c != lemma and re.fullmatch(r"[a-z]+", c)}
+        for s in syns:
+            raw[lemma].add(s)
+            if pos == "n":
+                raw[_plural(lemma)].add(_plural(s))
+            elif pos == "v":
+                raw[_past(lemma, verb_past)].add(_past(s, verb_past))
+                raw[_ing(lemma)].add(_ing(s))
+                raw[lemma + "s"].add(s + "s")
+    out: dict[str, list[str]] = {}
+    for w, syns in raw.items():
+        fw = sf.get(w, 0)
+        better = sorted((s for s in syns if sf.get(s, 0) > fw), key=lambda s: -sf.get(s, 0))[:4]
+        if better and w not in STOP:
+            out[w] = better
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -373,6 +417,7 @@ def build_tables(texts: list[str], *, max_lexicon: int = 20000) -> dict:
         "pairs_once": _deltas(once),
         "pairs_more": _deltas(more),
         "originals": originals,
+        "synonyms": wordnet_all_synonyms(),
         "lexicon": lexicon,
     }
 

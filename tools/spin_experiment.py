@@ -64,8 +64,26 @@ def spun_versions(arts: list[spin_corpus.Article], spinner: str, rates=RATES, *,
     return out
 
 
+#: spun training versions per clean article (each with its own drawn settings)
+TRAIN_VERSIONS = 2
+
+
+def mixed_versions(arts: list[spin_corpus.Article], spinner: str, k: int = TRAIN_VERSIONS) -> list[str]:
+    """``k`` spun texts per article from the training mixture of ``spinner``'s family
+    (rate 3-25 % and synonym choice drawn per text; fixed seeds)."""
+    fn = spinners.SPINNERS[spinners.TRAIN_MIX[spinner]]
+    out = []
+    for a in arts:
+        for v in range(k):
+            rng = random.Random(zlib.crc32(f"{SEED}:mix:{spinner}:{v}:{a.corpus}:{a.id}".encode()))
+            out.append(fn(a.text, None, rng)[0])
+    return out
+
+
 def training_matrix(arts: list[spin_corpus.Article], spinner: str, *, log=print):
-    """Cross-fitted features: each fold's documents measured with tables built from the other folds."""
+    """Cross-fitted features: each fold's documents measured with tables built from the other folds.
+
+    Positives: the training mixture of ``spinner``'s family (:func:`mixed_versions`)."""
     folds = sorted({a.fold for a in arts})
     X, y = [], []
     for f in folds:
@@ -73,7 +91,7 @@ def training_matrix(arts: list[spin_corpus.Article], spinner: str, *, log=print)
         others = [a for a in arts if a.fold != f]
         tab = tables_from(others)
         clean = features([a.text for a in inside], tab)
-        spun = features([t for t, _, _ in spun_versions(inside, spinner, one_rate_each=True)], tab)
+        spun = features(mixed_versions(inside, spinner), tab)
         X += [clean, spun]
         y += [np.zeros(len(clean)), np.ones(len(spun))]
         log(f"  fold {f}: {len(inside)} articles measured with tables from {len(others)}")

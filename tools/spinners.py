@@ -8,7 +8,13 @@
   unverified, so this map is built in memory from ``../shared`` and never written
   into the package.
 
-Both choose ``rate x words`` positions at random among the words they know a
+For training, :func:`spin_wordnet_mix` and :func:`spin_pps_mix` vary the
+mechanism per document: the substitution rate (3-25 % of words, drawn per
+document), how deep into a word's senses the synonyms reach (WordNet: the first
+1, 3 or all senses) and which synonym is taken (the first, any of the first
+few, or weighted).  The evaluation keeps the fixed spinners above.
+
+All choose ``rate x words`` positions at random among the words they know a
 substitute for (fewer if they know fewer), copy the case of the first letter and
 return the spun text with the share of words actually replaced.
 """
@@ -105,4 +111,48 @@ def spin_pps(text: str, rate: float, rng: random.Random) -> tuple[str, float]:
     return _apply(text, rate, rng, choose)
 
 
-SPINNERS = {"wordnet": spin_wordnet, "pps": spin_pps}
+MIX_RATES = (0.03, 0.25)
+
+
+def spin_wordnet_mix(text: str, rate: float | None, rng: random.Random) -> tuple[str, float]:
+    """A WordNet spinner whose settings are drawn per document (``rate`` None: drawn too)."""
+    senses = rng.choice((1, 3, 3, 99))
+    syn = bst.wordnet_synonyms(senses, 12) if senses != 3 else bst.wordnet_synonyms()
+    policy = rng.choice(("first", "top3", "any"))
+    r = rng.uniform(*MIX_RATES) if rate is None else rate
+
+    def choose(w: str, rr: random.Random | None):
+        if w in bst.STOP:
+            return None
+        s = syn.get(w)
+        if not s:
+            return None
+        if rr is None or policy == "first":
+            return s[0]
+        return rr.choice(s[:3] if policy == "top3" else s)
+
+    return _apply(text, r, rng, choose)
+
+
+def spin_pps_mix(text: str, rate: float | None, rng: random.Random) -> tuple[str, float]:
+    """The PPS-mined spinner with the rate and the choice rule drawn per document."""
+    wm = pps_word_map()
+    policy = rng.choice(("first", "weighted", "any"))
+    r = rng.uniform(*MIX_RATES) if rate is None else rate
+
+    def choose(w: str, rr: random.Random | None):
+        s = wm.get(w)
+        if not s:
+            return None
+        if rr is None or policy == "first":
+            return s[0][0]
+        if policy == "any":
+            return rr.choice(s)[0]
+        return rr.choices([x for x, _ in s], weights=[c for _, c in s])[0]
+
+    return _apply(text, r, rng, choose)
+
+
+SPINNERS = {"wordnet": spin_wordnet, "pps": spin_pps, "wordnet_mix": spin_wordnet_mix, "pps_mix": spin_pps_mix}
+#: the training mixture standing for each evaluation spinner's family
+TRAIN_MIX = {"wordnet": "wordnet_mix", "pps": "pps_mix"}

@@ -1,10 +1,11 @@
 """Train the spin model and write ``models/spin.json`` (plain JSON, no pickle).
 
 Data: every licence-clean article of :mod:`spin_corpus` (BuzzFeed-Webis 2016
-mainstream, WCXB dev articles; CC BY 4.0) as negatives, and the same articles
-spun by the *WordNet* spinner at 6, 12 or 25 % of words (one rate per article,
-cycled) as positives.  The PPS-mined spinner is kept for testing
-(``benchmarks/spin.py``) and never trains the shipped model.
+mainstream, WCXB dev articles; CC BY 4.0) as negatives, and two spun versions
+of each by the *WordNet* training mixture (``tools/spinners.py``: rate 3-25 %,
+first 1/3/all senses, first/top-3/any synonym, drawn per version) as positives.
+The PPS-mined spinner is kept for testing (``benchmarks/spin.py``) and never
+trains the shipped model.
 
 Features are cross-fitted: articles of each source fold are measured with tables
 built from the other folds, as new pages will be measured with tables that never
@@ -36,7 +37,8 @@ def main() -> None:
     m = ex.fit(X, y)
     m["trained_on"] = (
         f"{len(arts)} clean articles (BuzzFeed-Webis 2016 mainstream + WCXB dev articles, CC BY 4.0) "
-        "and the same spun by a WordNet synonym spinner at 6/12/25% of words; cross-fitted by source fold"
+        "and two versions of each spun by a mixture of WordNet synonym spinners (3-25% of words, "
+        "1/3/all senses, varied synonym choice); cross-fitted by source fold"
     )
     m["seed"] = ex.SEED
     OUT.parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,8 @@ the damage in two layers (see :mod:`credscore.spin.features`):
    collocations, "mentioned" where news says "said", digits for number words;
 2. statistics per 1,000 words — adjacent common-word pairs that real news never
    uses, pairs that become ordinary once one word is put back to a commoner
-   synonym, rare synonyms of common words.
+   synonym, rare synonyms of common words, rare words out of place that have
+   a much commoner synonym (``spun? 'vitality' → 'energy'``).
 
 ``value`` is the calibrated probability that the text is spun (a logistic
 model over the features, ``models/spin.json``); ``flagged`` when it reaches the
@@ -44,10 +45,10 @@ def compute(ctx: Context) -> Signal:
     if short:
         fingerprints = m.counts["spintax"] + m.counts["lexicon"] + m.counts["said_spun"]
         flagged = flagged and fingerprints >= 2
-    # fingerprints first, then repairable pairs, each group in text order
-    strong = [f for f in m.findings if f.kind != "pair"]
-    weak = [f for f in m.findings if f.kind == "pair"]
-    chosen = sorted((strong + weak)[:MAX_EVIDENCE], key=lambda f: f.start)
+    # fingerprints first, then repairable pairs, then out-of-place rare words, each in text order
+    rank = {"pair": 1, "word": 2}
+    ordered = sorted(m.findings, key=lambda f: rank.get(f.kind, 0))  # stable: text order kept
+    chosen = sorted(ordered[:MAX_EVIDENCE], key=lambda f: f.start)
     evidence = [Span(f.start, f.end, f.note) for f in chosen]
     details = {
         "features": {k: round(v, 4) for k, v in m.values.items()},

@@ -26,9 +26,14 @@ Layer 2, statistics (weak alone, strong in numbers):
   use once one word is put back to a more frequent synonym ("clear vitality" ->
   "clear energy"): a substitution caught in the act, with the original named;
 * ``rare_synonym_per_1k``: words that are a rarer synonym of a common word;
-* ``content_rarity``: how rare, in general English, the lower-case content words
-  are on average (a thesaurus swaps common words for rarer ones, whatever
-  thesaurus it is).
+* ``content_rarity``: how rare, in general English (wordfreq), the lower-case
+  content words are on average (a thesaurus swaps common words for rarer ones,
+  whatever thesaurus it is);
+* ``thesaurus_odd_per_1k``: lower-case content words that have a WordNet
+  synonym (from any sense) at least a hundred times as frequent in general English
+  *and* neither of whose adjacent pairs the reference uses: a word that is both
+  a rare choice and out of place, whichever thesaurus put it there.  Distinct
+  words are counted (a topic's rare term repeats; a spinner's choices scatter).
 
 Counts are per 1,000 words so that long documents are not favoured.
 """
@@ -37,7 +42,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..text import TextView, per_thousand
 from .tables import Tables
@@ -98,7 +105,10 @@ FEATURES = (
     "repairable_per_1k",
     "rare_synonym_per_1k",
     "content_rarity",
+    "thesaurus_odd_per_1k",
 )
+#: a commoner synonym must be this many zipf units (decades) more frequent
+_ODD_GAP = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +117,7 @@ class Finding:
 
     start: int
     end: int
-    kind: str  # spintax | lexicon | said | digit | pair
+    kind: str  # spintax | lexicon | said | digit | pair | word
     spun: str
     original: str
 
@@ -115,7 +125,7 @@ class Finding:
     def note(self) -> str:
         if self.kind == "spintax":
             return f"spintax residue: '{self.spun}' → '{self.original}'"
-        if self.kind == "pair":
+        if self.kind in ("pair", "word"):
             return f"spun? '{self.spun}' → '{self.original}'"
         if self.kind == "digit":
             return f"spun: '{self.spun}' → '{self.original}' (digit for a number word)"
@@ -134,23 +144,40 @@ class Measures:
         return [self.values[f] for f in FEATURES]
 
 
-def _default_info(w: str) -> tuple[int, bool, int, bool]:
+def _default_info(w: str) -> tuple[int, bool, float, bool, str | None]:
     """Word info for a word in none of the tables: unknown, and as rare as it gets."""
-    return (-1, False, _TOP_BUCKET if len(w) > 3 and w not in _STOP else -1, False)
+    return (-1, False, _TOP_BUCKET if len(w) > 3 and w not in _STOP else -1, False, None)
 
 
-def _word_info(tables: Tables) -> dict[str, tuple[int, bool, int, bool]]:
-    """Per-word facts for every word any table knows, built once per :class:`Tables`."""
+def _word_info(tables: Tables) -> dict[str, tuple[int, bool, float, bool, str | None]]:
+    """Per-word facts for every word any table knows, built once per :class:`Tables`.
+
+    (common id or -1, rare synonym?, rarity or -1, function word?, a synonym at
+    least ``_ODD_GAP`` decades more frequent or None).
+    """
     cached = tables.cache.get("word_info")
     if cached is None:
         lf = tables.logfreq
-        words = set(tables.common_index) | set(tables.originals) | set(lf) | _STOP_SHORT
+        syn = tables.synonyms
+        gap = 2 * _ODD_GAP  # logfreq is in half-decades
+
+        def commoner(w: str) -> str | None:
+            if len(w) < 3 or w in _STOP_SHORT or w in _STOP:
+                return None
+            fw = lf.get(w, 0.0)
+            for o in syn.get(w, ()):
+                if lf.get(o, 0.0) - fw >= gap:
+                    return o
+            return None
+
+        words = set(tables.common_index) | set(tables.originals) | set(lf) | set(syn) | _STOP_SHORT
         cached = {
             w: (
                 tables.common_index.get(w, -1),
                 w in tables.originals,
-                max(0, _TOP_BUCKET - lf.get(w, 0)) if len(w) > 3 and w not in _STOP else -1,
+                max(0.0, _TOP_BUCKET - lf.get(w, 0.0)) if len(w) > 3 and w not in _STOP else -1,
                 w in _STOP_SHORT,
+                commoner(w),
             )
             for w in words
         }
@@ -158,8 +185,19 @@ def _word_info(tables: Tables) -> dict[str, tuple[int, bool, int, bool]]:
     return cached
 
 
-def _span_taken(taken: list[tuple[int, int]], a: int, b: int) -> bool:
-    return any(s < b and a < e for s, e in taken)
+class _Taken:
+    """Character spans already reported; overlap tests in O(log n) (bisect on starts)."""
+
+    __slots__ = ("starts", "reach")
+
+    def __init__(self, findings: list[Finding]) -> None:
+        spans = sorted((f.start, f.end) for f in findings)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))  # max end among the first k
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect_left(self.starts, b)  # spans starting before b
+        return k > 0 and self.reach[k - 1] > a
 
 
 def measure(text: str, view: TextView, tables: Tables) -> Measures:
@@ -211,36 +249,43 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
     nc = tables.n_common
     once, more = tables.pairs_once, tables.pairs_more
     info = _word_info(tables)
-    # one look-up per word: (common id or -1, rare synonym?, rarity or -1, function word?)
+    # one look-up per word: (common id or -1, rare synonym?, rarity or -1, function word?, commoner synonym)
     infos = [info.get(w) or _default_info(w) for w in low]
     n_rare = rar_sum = n_content = 0
-    for w, inf in zip(words, infos):
+    odd_cands = []  # lower-case words that have a much commoner synonym
+    for i, (w, inf) in enumerate(zip(words, infos)):
         if inf[1]:
             n_rare += 1
         if inf[2] >= 0 and w.islower():
             n_content += 1
             rar_sum += inf[2]
-    n_common_pairs = n_unseen = n_repair = 0
+            if inf[4] is not None:
+                odd_cands.append(i)
+    n_unseen = n_repair = 0
     n_content_pairs = n_content_unseen = n_content_strong = 0
-    taken = [(f.start, f.end) for f in findings]
-    for i in range(len(low) - 1):
+    taken = _Taken(findings)
+    seen = bytearray(len(low) + 1)  # seen[i]: the reference uses the pair (word i, word i+1)
+    ids = [inf[0] for inf in infos]
+    # adjacent pairs of common words, separated by one space: (i, pair id)
+    pairs = [
+        (i, ia * nc + ib)
+        for i, (ia, ib, sa, sb) in enumerate(zip(ids, ids[1:], spans, spans[1:]))
+        if ia >= 0 and ib >= 0 and sb[0] - sa[1] == 1 and text[sa[1]] == " "
+    ]
+    n_common_pairs = len(pairs)
+    for i, k in pairs:
         fa, fb = infos[i], infos[i + 1]
-        ia, ib = fa[0], fb[0]
-        if ia < 0 or ib < 0:
-            continue
-        e0, s1 = spans[i][1], spans[i + 1][0]
-        if s1 - e0 != 1 or text[e0] != " ":
-            continue
-        k = ia * nc + ib
-        n_common_pairs += 1
         content = not (fa[3] and fb[3])
-        if content:
-            n_content_pairs += 1
         if k in more:
+            seen[i] = 1
             if content:
+                n_content_pairs += 1
                 n_content_strong += 1
             continue
+        if content:
+            n_content_pairs += 1
         if k in once:
+            seen[i] = 1
             continue
         n_unseen += 1
         if content:
@@ -248,22 +293,37 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
         # unseen: does putting one word back to a commoner synonym give a pair news uses?
         a, b = low[i], low[i + 1]
         fix = None
+        ib = infos[i + 1][0]
         for o in originals.get(a, ()):
             io = cidx.get(o)
             if io is not None and io * nc + ib in more:
-                fix = f"{o} {view.words[i + 1]}"
+                fix = f"{o} {words[i + 1]}"
                 break
         if fix is None:
+            ia = infos[i][0]
             for o in originals.get(b, ()):
                 io = cidx.get(o)
                 if io is not None and ia * nc + io in more:
-                    fix = f"{view.words[i]} {o}"
+                    fix = f"{words[i]} {o}"
                     break
         if fix is not None:
             n_repair += 1
             s, e = spans[i][0], spans[i + 1][1]
-            if not _span_taken(taken, s, e):
+            if not taken.overlaps(s, e):
                 findings.append(Finding(s, e, "pair", text[s:e], fix))
+
+    # rare choices out of place: a much commoner synonym exists and no adjacent pair is known
+    # counted once per distinct word: a topic's rare term repeats ("pneumonic plague"
+    # four times), a spinner's substitutions are scattered
+    odd_words = set()
+    taken = _Taken(findings)
+    for i in odd_cands:
+        if seen[i] or (i and seen[i - 1]):
+            continue
+        odd_words.add(low[i])
+        s, e = spans[i]
+        if not taken.overlaps(s, e):
+            findings.append(Finding(s, e, "word", text[s:e], infos[i][4]))
 
     findings.sort(key=lambda f: f.start)
     values = {
@@ -278,6 +338,7 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
         "repairable_per_1k": per_thousand(n_repair, n),
         "rare_synonym_per_1k": per_thousand(n_rare, n),
         "content_rarity": rar_sum / n_content if n_content else 0.0,
+        "thesaurus_odd_per_1k": per_thousand(len(odd_words), n),
     }
     counts = {
         "words": n,
@@ -291,5 +352,6 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
         "content_pairs": n_content_pairs,
         "repairable": n_repair,
         "rare_synonym": n_rare,
+        "thesaurus_odd": len(odd_words),
     }
     return Measures(values, counts, findings)

@@ -9,11 +9,15 @@ see ``data/ATTRIBUTION``).  It holds:
   reference text uses (once / twice or more), as delta-coded ``a*N+b`` ids;
 * ``originals`` — a spun word -> the more frequent synonyms a spinner replaces
   with it (``"vitality" -> ["energy"]``);
+* ``synonyms`` — a word -> up to four WordNet synonyms from any of its senses
+  that are more frequent than it (``"vitality" -> ["energy", "animation"]``);
 * ``lexicon`` — spun renderings of frequent news names and collocations ->
   their original (``"Related Press" -> "Associated Press"``).
 
-General-English word frequencies are read at run time from the list that ships
-with pyspellchecker (a dependency; its data is not copied into credscore).
+General-English word frequencies are read at run time from the ``wordfreq``
+package's English list (a dependency: code Apache-2.0, data CC BY-SA 4.0, read
+from its installed files, never copied into credscore), or, if wordfreq is not
+installed, from the list that ships with pyspellchecker.
 
 :class:`Tables` turns the lexicon into ONE regular expression, built as a trie
 so that matching costs about one step per character whatever the lexicon size.
@@ -80,8 +84,11 @@ class Tables:
         self.common_index: dict[str, int] = {w: i for i, w in enumerate(self.common)}
         self.pairs_once: set[int] = _undelta(raw["pairs_once"])
         self.pairs_more: set[int] = _undelta(raw["pairs_more"])
-        self.originals: dict[str, list[str]] = raw["originals"]
-        self.logfreq: dict[str, int] = general_logfreq()
+        # tuples, not lists: tuples of strings drop out of the garbage collector's
+        # tracking, so ~65,000 table entries do not slow every full collection
+        self.originals: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in raw["originals"].items()}
+        self.synonyms: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in raw.get("synonyms", {}).items()}
+        self.logfreq: dict[str, float] = general_logfreq()
         self.cache: dict[str, Any] = {}  # derived look-ups, built by their users on first need
         lex: dict[str, str] = dict(raw["lexicon"])
         # a lower-case collocation may also open a sentence
@@ -104,22 +111,31 @@ class Tables:
 
 
 @lru_cache(maxsize=1)
-def general_logfreq(n: int = 30000) -> dict[str, int]:
-    """The ``n`` commonest English words -> frequency in half-decades per billion words.
+def general_logfreq(n: int = 50000) -> dict[str, float]:
+    """The ``n`` commonest lower-case English words -> frequency in half-decades per billion words.
 
-    Read from pyspellchecker's English frequency list (``"the"`` ~ 15, a word met
-    once per thousand words ~ 12, once per million ~ 6).  Empty if unavailable.
+    ``2 * zipf``: ``"the"`` ~ 15.5, a word met once per thousand words 12, once
+    per million 6.  Read from wordfreq's English list (Wikipedia, news, books,
+    subtitles, web: closer to news than subtitles alone); without wordfreq, from
+    pyspellchecker's list (subtitles).  Empty if neither is available.
     """
+    freq: dict[str, float] | None = None
     try:
-        import spellchecker
+        import wordfreq
 
-        src = resources.files(spellchecker).joinpath("resources", "en.json.gz").read_bytes()
-    except (ImportError, OSError):  # pragma: no cover - pyspellchecker is a dependency
-        return {}
-    freq: dict[str, int] = json.loads(gzip.decompress(src))
-    total = sum(freq.values())
-    top = heapq.nlargest(n, ((c, w) for w, c in freq.items() if w.isalpha() and w.islower()))
-    return {w: max(1, round(2 * math.log10(1e9 * c / total))) for c, w in top}
+        freq = wordfreq.get_frequency_dict("en", wordlist="large")
+    except (ImportError, OSError, LookupError):  # pragma: no cover - wordfreq is a dependency
+        try:
+            import spellchecker
+
+            src = resources.files(spellchecker).joinpath("resources", "en.json.gz").read_bytes()
+            counts: dict[str, int] = json.loads(gzip.decompress(src))
+            total = sum(counts.values())
+            freq = {w: c / total for w, c in counts.items()}
+        except (ImportError, OSError):
+            return {}
+    top = heapq.nlargest(n, ((f, w) for w, f in freq.items() if w.isalpha() and w.islower()))
+    return {w: round(2 * math.log10(1e9 * f), 2) for f, w in top if f > 0}
 
 
 def load_raw() -> dict[str, Any]:
