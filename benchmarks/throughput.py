@@ -1,6 +1,7 @@
 """Throughput of credscore as a pipeline step; the figures in the README come from here.
 
     python benchmarks/throughput.py single   [--docs 200]          # docs/s vs textstat, 5 KB news
+    python benchmarks/throughput.py stages   [--docs 200]          # where the time goes, per stage
     python benchmarks/throughput.py jobs     [--docs 2000]         # credscore score --jobs 1 vs 2
     python benchmarks/throughput.py memory   [--sizes 1000 10000 100000]
     python benchmarks/throughput.py length   [--kb 10 100 1000 10000]
@@ -14,8 +15,9 @@ ratio against a baseline measured in the same run; absolute docs/s are printed
 for context only (they depend on the machine and its load).
 
 * ``single`` — documents/s of ``credscore.analyze`` (the full analysis) and of
-  textstat's 13 English readability metrics on the same texts, single process;
-  textstat's caches are cleared before each phase.  Measured per CPU second of
+  textstat's 13 English readability metrics on the same texts, single process,
+  interleaved document by document (both sides under the same load); textstat's
+  per-text caches are cleared before each call, outside the clocks.  Measured per CPU second of
   the process (robust to other load on a shared machine) and per wall second.
 * ``jobs`` — wall time of the ``credscore score`` engine (``pipeline.jsonl.stream``)
   with ``jobs=1`` and ``jobs=2`` on the same JSONL, each in a fresh process that
@@ -136,17 +138,23 @@ def bench_single(n: int) -> dict:
         credscore.analyze(d + " warm")
         for m in TEXTSTAT_METRICS:
             getattr(textstat, m)(d + " warm")
-    clear_textstat_caches()
-    t0, c0 = time.perf_counter(), time.process_time()
+    # Interleaved, document by document (textstat, then credscore, on the same text),
+    # so both sides run under the same load: on a shared machine the load changes
+    # within seconds, and two back-to-back phases gave ratios 20 % apart.  textstat's
+    # per-text caches are cleared between the two, outside the clocks, so neither side
+    # reads what the other computed.
+    t_ts = c_ts = t_cs = c_cs = 0.0
     for d in docs:
+        clear_textstat_caches()
+        t0, c0 = time.perf_counter(), time.process_time()
         for m in TEXTSTAT_METRICS:
             getattr(textstat, m)(d)
-    t_ts, c_ts = time.perf_counter() - t0, time.process_time() - c0
-    clear_textstat_caches()
-    t0, c0 = time.perf_counter(), time.process_time()
-    for d in docs:
+        t1, c1 = time.perf_counter(), time.process_time()
+        clear_textstat_caches()
+        t2, c2 = time.perf_counter(), time.process_time()
         credscore.analyze(d)
-    t_cs, c_cs = time.perf_counter() - t0, time.process_time() - c0
+        t3, c3 = time.perf_counter(), time.process_time()
+        t_ts, c_ts, t_cs, c_cs = t_ts + t1 - t0, c_ts + c1 - c0, t_cs + t3 - t2, c_cs + c3 - c2
     res = {
         "docs": n, "mean_chars": sum(map(len, docs)) / n,
         "credscore_docs_per_cpu_s": n / c_cs, "textstat13_docs_per_cpu_s": n / c_ts,
@@ -160,6 +168,58 @@ def bench_single(n: int) -> dict:
           f"{res['textstat13_docs_per_wall_s']:.1f} docs/s, ratio {res['ratio_wall']:.2f} "
           f"(load average {res['loadavg_at_end']:.1f})")
     return res
+
+
+def bench_stages(n: int) -> dict:
+    """CPU time per document of each stage of ``analyze`` (chrome removal, each signal, …) on ``n`` 5 KB articles.
+
+    Wraps each stage's function with a timer (a few µs of overhead per call), so the
+    shares say where the time goes; the total is that of the wrapped run.  The first
+    signal to ask for a shared word/sentence list (``TextView``) pays for building it.
+    """
+    import collections
+
+    import credscore
+    from credscore import analysis as A
+
+    docs = news_docs(n)
+    for d in news_docs(3, 4000):
+        credscore.analyze(d + " warm")
+    spent: collections.Counter[str] = collections.Counter()
+    saved = []
+
+    def wrap(obj, name: str, label: str) -> None:
+        f = getattr(obj, name)
+        saved.append((obj, name, f))
+
+        def timed(*a, **k):
+            c = time.process_time()
+            try:
+                return f(*a, **k)
+            finally:
+                spent[label] += time.process_time() - c
+        setattr(obj, name, timed)
+
+    for name, label in (("load", "load"), ("segment_text", "segment"), ("segment_html", "segment"),
+                        ("strip", "chrome.strip"), ("detect_published", "pubdate")):
+        wrap(A, name, label)
+    wrap(A.lang, "detect", "lang.detect")
+    for m in A._SIGNALS:
+        wrap(m, "compute", "signal " + m.NAME)
+    try:
+        c0 = time.process_time()
+        for d in docs:
+            credscore.analyze(d)
+        total = time.process_time() - c0
+    finally:
+        for obj, name, f in saved:
+            setattr(obj, name, f)
+    rows = {k: 1000 * v / n for k, v in spent.most_common()}
+    rows["rest (model, Analysis, …)"] = 1000 * (total - sum(spent.values())) / n
+    print(f"stages: {n} docs, {1000 * total / n:.2f} ms CPU per document:")
+    for k, v in rows.items():
+        print(f"  {k:34s} {v:6.2f} ms  {100 * v / (1000 * total / n):5.1f} %")
+    return {"docs": n, "ms_per_doc": 1000 * total / n, "stages_ms": rows}
 
 
 def _write_jsonl(path: Path, docs: list[str]) -> None:
@@ -308,7 +368,7 @@ def bench_length(kbs: list[int]) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["single", "jobs", "memory", "length", "all"])
+    ap.add_argument("what", choices=["single", "stages", "jobs", "memory", "length", "all"])
     ap.add_argument("--docs", type=int, default=None)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--kb", type=int, nargs="+", default=[10, 100, 1000, 10000])
@@ -317,6 +377,8 @@ def main() -> None:
     res = {}
     if a.what in ("single", "all"):
         res["single"] = bench_single(a.docs or 200)
+    if a.what == "stages":
+        res["stages"] = bench_stages(a.docs or 200)
     if a.what in ("jobs", "all"):
         res["jobs"] = bench_jobs(a.docs or 2000)
     if a.what in ("memory", "all"):
