@@ -81,9 +81,10 @@ FIRST_LETTER = {"j": "g", "q": "k", "c": "k", "z": "s"}
 MIN_LEN = 4
 
 
-#: Per-string memos of :func:`_fold` and :func:`phonetic_key` (pure functions; names
-#: recur across documents); each dropped past this many entries.
-MEMO_LIMIT = 20_000
+#: Per-string memos of :func:`_fold` and :func:`phonetic_key` (pure functions: a name
+#: recurs within a document and the frequent ones across documents); each dropped past
+#: this many entries, so that they stay under a megabyte however many names stream by.
+MEMO_LIMIT = 4_000
 MEMO_MAX_LEN = 64  # longer strings (a page-long run of capitalised words) are not kept
 _fold_memo: dict[str, str] = {}
 _key_memo: dict[str, str] = {}
