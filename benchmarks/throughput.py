@@ -2,7 +2,7 @@
 
     python benchmarks/throughput.py single   [--docs 200]          # docs/s vs textstat, 5 KB news
     python benchmarks/throughput.py stages   [--docs 200]          # where the time goes, per stage
-    python benchmarks/throughput.py jobs     [--docs 2000]         # credscore score --jobs 1 vs 2
+    python benchmarks/throughput.py jobs     [--docs 300 --rounds 4]  # --jobs 1 vs 2, beside a control
     python benchmarks/throughput.py memory   [--sizes 1000 10000 100000]
     python benchmarks/throughput.py length   [--kb 10 100 1000 10000]
     python benchmarks/throughput.py all                            # everything, default sizes
@@ -285,14 +285,18 @@ def parallel_capacity(n: int = 10_000_000) -> float:
     return serial / par
 
 
-def bench_jobs(n: int, rounds: int = 2) -> dict:
+def bench_jobs(n: int, rounds: int = 4) -> dict:
     """``stream(jobs=1)`` vs ``jobs=2`` on the same JSONL, beside the control burn, interleaved.
 
-    Each round: control, jobs 1, jobs 2, control.  Every credscore run is a fresh
-    process that loads everything before its clock starts, so the figure is the
-    steady-state throughput of the parallel path (pool start-up and the workers'
-    first, cache-cold documents are inside it).
+    Each round: control, jobs 1, control, jobs 2, control; each credscore run's speed is
+    read against the mean of the controls around it.
+    Every credscore run is a fresh process that loads everything before its clock
+    starts, so the figure is the throughput of the parallel path (pool start-up and the
+    workers' first, cache-cold documents are inside it).  Reported per round and as
+    the median over rounds.
     """
+    import statistics
+
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         inp = Path(tmp) / "in.jsonl"
@@ -300,19 +304,25 @@ def bench_jobs(n: int, rounds: int = 2) -> dict:
         same = True
         for r in range(rounds):
             cap0 = parallel_capacity()
-            (t1, c1), (t2, c2) = _score_stream(inp, Path(tmp) / "o1.jsonl", 1), _score_stream(inp, Path(tmp) / "o2.jsonl", 2)
+            t1, c1 = _score_stream(inp, Path(tmp) / "o1.jsonl", 1)
             cap1 = parallel_capacity()
+            t2, c2 = _score_stream(inp, Path(tmp) / "o2.jsonl", 2)
+            cap2 = parallel_capacity()
             same = same and (Path(tmp) / "o1.jsonl").read_bytes() == (Path(tmp) / "o2.jsonl").read_bytes()
-            cap = (cap0 + cap1) / 2
+            cap = (cap0 + 2 * cap1 + cap2) / 4
             row = {"jobs1_s": t1, "jobs2_s": t2, "speedup": t1 / t2, "jobs1_cpu_s": c1, "jobs2_cpu_s": c2,
-                   "control_before": cap0, "control_after": cap1, "control": cap, "speedup_over_control": (t1 / t2) / cap,
+                   "controls": [cap0, cap1, cap2], "control": cap, "speedup_over_control": (t1 / t2) / cap,
                    "loadavg": os.getloadavg()[0]}
             rows.append(row)
             print(f"jobs: round {r + 1}: {n} docs: jobs 1 {t1:.1f} s ({c1:.1f} CPU s), jobs 2 {t2:.1f} s "
-                  f"({c2:.1f} CPU s): speedup {t1 / t2:.2f}x; control burn in 2 processes: {cap0:.2f}x before, "
-                  f"{cap1:.2f}x after; credscore / control = {(t1 / t2) / cap:.2f} (load average {row['loadavg']:.1f})")
-    res = {"docs": n, "rounds": rows, "identical_output": same, "cpus": os.cpu_count()}
-    print(f"jobs: identical output for jobs 1 and 2: {same}; {os.cpu_count()} CPUs")
+                  f"({c2:.1f} CPU s): speedup {t1 / t2:.2f}x; control burn in 2 processes: "
+                  f"{cap0:.2f}/{cap1:.2f}/{cap2:.2f}x; credscore / control = {(t1 / t2) / cap:.2f} "
+                  f"(load average {row['loadavg']:.1f})")
+    med = {k: statistics.median(row[k] for row in rows) for k in ("speedup", "control", "speedup_over_control")}
+    res = {"docs": n, "rounds": rows, "median": med, "identical_output": same, "cpus": os.cpu_count()}
+    print(f"jobs: median over {rounds} rounds: speedup {med['speedup']:.2f}x, control {med['control']:.2f}x, "
+          f"credscore / control {med['speedup_over_control']:.2f}; identical output for jobs 1 and 2: {same}; "
+          f"{os.cpu_count()} CPUs")
     return res
 
 
@@ -373,6 +383,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("what", choices=["single", "stages", "jobs", "memory", "length", "all"])
     ap.add_argument("--docs", type=int, default=None)
+    ap.add_argument("--rounds", type=int, default=4, help="jobs: rounds of (control, jobs 1, control, jobs 2, control)")
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--kb", type=int, nargs="+", default=[10, 100, 1000, 10000])
     ap.add_argument("--json", metavar="FILE", help="also write the results here")
@@ -383,7 +394,7 @@ def main() -> None:
     if a.what == "stages":
         res["stages"] = bench_stages(a.docs or 200)
     if a.what in ("jobs", "all"):
-        res["jobs"] = bench_jobs(a.docs or 2000)
+        res["jobs"] = bench_jobs(a.docs or 300, a.rounds)
     if a.what in ("memory", "all"):
         res["memory"] = bench_memory(a.sizes)
     if a.what in ("length", "all"):
