@@ -1,7 +1,8 @@
 """Throughput of credscore as a pipeline step; the figures in the README come from here.
 
     python benchmarks/throughput.py single   [--docs 200]          # docs/s vs textstat, 5 KB news
-    python benchmarks/throughput.py jobs     [--docs 2000]         # credscore score --jobs 1 vs 2
+    python benchmarks/throughput.py stages   [--docs 200]          # where the time goes, per stage
+    python benchmarks/throughput.py jobs     [--docs 300 --rounds 4]  # --jobs 1 vs 2, beside a control
     python benchmarks/throughput.py memory   [--sizes 1000 10000 100000]
     python benchmarks/throughput.py length   [--kb 10 100 1000 10000]
     python benchmarks/throughput.py all                            # everything, default sizes
@@ -14,16 +15,23 @@ ratio against a baseline measured in the same run; absolute docs/s are printed
 for context only (they depend on the machine and its load).
 
 * ``single`` — documents/s of ``credscore.analyze`` (the full analysis) and of
-  textstat's 13 English readability metrics on the same texts, single process;
-  textstat's caches are cleared before each phase.  Measured per CPU second of
+  textstat's 13 English readability metrics on the same texts, single process,
+  interleaved document by document (both sides under the same load; credscore
+  first, so the per-word memos the two share — pyphen's, the CMU dictionary — can
+  only help textstat); textstat's per-text caches are cleared before each side,
+  outside the clocks.  Measured per CPU second of
   the process (robust to other load on a shared machine) and per wall second.
-* ``jobs`` — wall time of ``credscore score --jobs 1`` and ``--jobs 2`` on the
-  same JSONL (subprocesses; output compared byte for byte).
+* ``jobs`` — wall time of the ``credscore score`` engine (``pipeline.jsonl.stream``)
+  with ``jobs=1`` and ``jobs=2`` on the same JSONL, each in a fresh process that
+  loads everything before its clock starts (output compared byte for byte), beside
+  a control — a pure-Python CPU burn in 1 and in 2 forked processes, measured just
+  before and just after — and the ratio of the two speed-ups: on a shared machine
+  the control says what two processes can get at that moment.
 * ``memory`` — peak RSS (``resource.getrusage`` in a fresh subprocess per size)
   of ``credscore score`` streaming 10³…10⁵ *short* documents (two real news
   sentences each, ~300 B: 10⁵ full-size documents would take hours on 2 cores; what is
   measured is whether memory grows with the number of documents streamed).
-* ``length`` — seconds per KB of ``analyze`` on one document of 10 KB … 10 MB.
+* ``length`` — CPU seconds per KB of ``analyze`` on one document of 10 KB … 10 MB.
 """
 
 from __future__ import annotations
@@ -132,17 +140,24 @@ def bench_single(n: int) -> dict:
         credscore.analyze(d + " warm")
         for m in TEXTSTAT_METRICS:
             getattr(textstat, m)(d + " warm")
-    clear_textstat_caches()
-    t0, c0 = time.perf_counter(), time.process_time()
+    # Interleaved, document by document (credscore, then textstat, on the same text),
+    # so both sides run under the same load: on a shared machine the load changes
+    # within seconds, and two back-to-back phases gave ratios 20 % apart.  textstat's
+    # per-text caches are cleared before each side, outside the clocks.  What stays
+    # shared is per word: pyphen's hyphenation memo and the CMU dictionary; credscore
+    # goes first, so any help from it goes to textstat, not to credscore.
+    t_ts = c_ts = t_cs = c_cs = 0.0
     for d in docs:
+        clear_textstat_caches()
+        t0, c0 = time.perf_counter(), time.process_time()
+        credscore.analyze(d)
+        t1, c1 = time.perf_counter(), time.process_time()
+        clear_textstat_caches()
+        t2, c2 = time.perf_counter(), time.process_time()
         for m in TEXTSTAT_METRICS:
             getattr(textstat, m)(d)
-    t_ts, c_ts = time.perf_counter() - t0, time.process_time() - c0
-    clear_textstat_caches()
-    t0, c0 = time.perf_counter(), time.process_time()
-    for d in docs:
-        credscore.analyze(d)
-    t_cs, c_cs = time.perf_counter() - t0, time.process_time() - c0
+        t3, c3 = time.perf_counter(), time.process_time()
+        t_cs, c_cs, t_ts, c_ts = t_cs + t1 - t0, c_cs + c1 - c0, t_ts + t3 - t2, c_ts + c3 - c2
     res = {
         "docs": n, "mean_chars": sum(map(len, docs)) / n,
         "credscore_docs_per_cpu_s": n / c_cs, "textstat13_docs_per_cpu_s": n / c_ts,
@@ -158,21 +173,87 @@ def bench_single(n: int) -> dict:
     return res
 
 
+def bench_stages(n: int) -> dict:
+    """CPU time per document of each stage of ``analyze`` (chrome removal, each signal, …) on ``n`` 5 KB articles.
+
+    Wraps each stage's function with a timer (a few µs of overhead per call), so the
+    shares say where the time goes; the total is that of the wrapped run.  The first
+    signal to ask for a shared word/sentence list (``TextView``) pays for building it.
+    """
+    import collections
+
+    import credscore
+    from credscore import analysis as A
+
+    docs = news_docs(n)
+    for d in news_docs(3, 4000):
+        credscore.analyze(d + " warm")
+    spent: collections.Counter[str] = collections.Counter()
+    saved = []
+
+    def wrap(obj, name: str, label: str) -> None:
+        f = getattr(obj, name)
+        saved.append((obj, name, f))
+
+        def timed(*a, **k):
+            c = time.process_time()
+            try:
+                return f(*a, **k)
+            finally:
+                spent[label] += time.process_time() - c
+        setattr(obj, name, timed)
+
+    for name, label in (("load", "load"), ("segment_text", "segment"), ("segment_html", "segment"),
+                        ("strip", "chrome.strip"), ("detect_published", "pubdate")):
+        wrap(A, name, label)
+    wrap(A.lang, "detect", "lang.detect")
+    for m in A._SIGNALS:
+        wrap(m, "compute", "signal " + m.NAME)
+    try:
+        c0 = time.process_time()
+        for d in docs:
+            credscore.analyze(d)
+        total = time.process_time() - c0
+    finally:
+        for obj, name, f in saved:
+            setattr(obj, name, f)
+    rows = {k: 1000 * v / n for k, v in spent.most_common()}
+    rows["rest (model, Analysis, …)"] = 1000 * (total - sum(spent.values())) / n
+    print(f"stages: {n} docs, {1000 * total / n:.2f} ms CPU per document:")
+    for k, v in rows.items():
+        print(f"  {k:34s} {v:6.2f} ms  {100 * v / (1000 * total / n):5.1f} %")
+    return {"docs": n, "ms_per_doc": 1000 * total / n, "stages_ms": rows}
+
+
 def _write_jsonl(path: Path, docs: list[str]) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         for i, d in enumerate(docs):
             fh.write(json.dumps({"id": i, "text": d}) + "\n")
 
 
-def _score_cli(inp: Path, out: Path, jobs: int) -> tuple[float, float]:
-    """Wall seconds and CPU seconds (the command and its worker processes) of one run."""
-    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "credscore.cli", "score", "-i", str(inp), "-o", str(out), "--jobs", str(jobs)],
-                   check=True, cwd=REPO, stderr=subprocess.DEVNULL)
-    wall = time.perf_counter() - t0
-    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+_JOBS_CHILD = r"""
+import json, resource, sys, time
+from credscore.pipeline.batch import warm_up
+from credscore.pipeline.jsonl import stream
+jobs = int(sys.argv[3])
+warm_up()  # imports, dictionaries, models: loaded before the clock starts (workers fork from here)
+r0 = resource.getrusage(resource.RUSAGE_SELF)
+t0 = time.perf_counter()
+with open(sys.argv[1], "rb") as fi, open(sys.argv[2], "wb") as fo:
+    stream(fi, fo, jobs=jobs)
+wall = time.perf_counter() - t0
+r1, rc = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime) + rc.ru_utime + rc.ru_stime
+print(json.dumps({"wall": wall, "cpu": cpu}))
+"""
+
+
+def _score_stream(inp: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Wall and CPU seconds (parent and workers) of ``stream(jobs=...)`` in a fresh process, warmed up first."""
+    p = subprocess.run([sys.executable, "-c", _JOBS_CHILD, str(inp), str(out), str(jobs)], check=True, cwd=REPO,
+                       capture_output=True, text=True)
+    r = json.loads(p.stdout.strip().splitlines()[-1])
+    return r["wall"], r["cpu"]
 
 
 def _burn(n: int) -> int:
@@ -185,8 +266,10 @@ def _burn(n: int) -> int:
 def parallel_capacity(n: int = 10_000_000) -> float:
     """Speedup of a pure-Python CPU burn in 2 processes over 1: what this machine gives right now.
 
-    On an idle 2-core machine it is ~2; on a shared, loaded one it says how much
-    of the ``--jobs 2`` figure is the machine rather than credscore.
+    Same shape as ``--jobs 2``: a forked pool of 2 workers, each given the same work
+    as the serial run does twice.  On an idle 2-core machine it is ~2; on a shared,
+    loaded one it says how much of the ``--jobs 2`` figure is the machine rather than
+    credscore.
     """
     import multiprocessing as mp
 
@@ -195,26 +278,51 @@ def parallel_capacity(n: int = 10_000_000) -> float:
     _burn(n)
     serial = time.perf_counter() - t0
     with mp.Pool(2) as pool:
+        pool.map(_burn, [1, 1])  # workers started before the clock
         t0 = time.perf_counter()
-        pool.map(_burn, [n, n])
+        pool.map(_burn, [n, n], chunksize=1)
         par = time.perf_counter() - t0
     return serial / par
 
 
-def bench_jobs(n: int) -> dict:
-    cap = parallel_capacity()
-    print(f"jobs: control: a pure-Python burn runs {cap:.2f}x faster in 2 processes than in 1 on this machine now")
+def bench_jobs(n: int, rounds: int = 4) -> dict:
+    """``stream(jobs=1)`` vs ``jobs=2`` on the same JSONL, beside the control burn, interleaved.
+
+    Each round: control, jobs 1, control, jobs 2, control; each credscore run's speed is
+    read against the mean of the controls around it.
+    Every credscore run is a fresh process that loads everything before its clock
+    starts, so the figure is the throughput of the parallel path (pool start-up and the
+    workers' first, cache-cold documents are inside it).  Reported per round and as
+    the median over rounds.
+    """
+    import statistics
+
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
         inp = Path(tmp) / "in.jsonl"
         _write_jsonl(inp, news_docs(n))
-        (t1, c1), (t2, c2) = _score_cli(inp, Path(tmp) / "o1.jsonl", 1), _score_cli(inp, Path(tmp) / "o2.jsonl", 2)
-        same = (Path(tmp) / "o1.jsonl").read_bytes() == (Path(tmp) / "o2.jsonl").read_bytes()
-    res = {"docs": n, "jobs1_s": t1, "jobs2_s": t2, "speedup": t1 / t2, "jobs1_cpu_s": c1, "jobs2_cpu_s": c2,
-           "identical_output": same, "cpus": os.cpu_count(), "loadavg_at_end": os.getloadavg()[0],
-           "control_burn_speedup_2_procs": cap}
-    print(f"jobs: {n} docs: --jobs 1 {t1:.1f} s ({c1:.1f} CPU s), --jobs 2 {t2:.1f} s ({c2:.1f} CPU s), "
-          f"speedup {t1 / t2:.2f}x, identical output: {same} "
-          f"(load average {res['loadavg_at_end']:.1f} on {res['cpus']} CPUs)")
+        same = True
+        for r in range(rounds):
+            cap0 = parallel_capacity()
+            t1, c1 = _score_stream(inp, Path(tmp) / "o1.jsonl", 1)
+            cap1 = parallel_capacity()
+            t2, c2 = _score_stream(inp, Path(tmp) / "o2.jsonl", 2)
+            cap2 = parallel_capacity()
+            same = same and (Path(tmp) / "o1.jsonl").read_bytes() == (Path(tmp) / "o2.jsonl").read_bytes()
+            cap = (cap0 + 2 * cap1 + cap2) / 4
+            row = {"jobs1_s": t1, "jobs2_s": t2, "speedup": t1 / t2, "jobs1_cpu_s": c1, "jobs2_cpu_s": c2,
+                   "controls": [cap0, cap1, cap2], "control": cap, "speedup_over_control": (t1 / t2) / cap,
+                   "loadavg": os.getloadavg()[0]}
+            rows.append(row)
+            print(f"jobs: round {r + 1}: {n} docs: jobs 1 {t1:.1f} s ({c1:.1f} CPU s), jobs 2 {t2:.1f} s "
+                  f"({c2:.1f} CPU s): speedup {t1 / t2:.2f}x; control burn in 2 processes: "
+                  f"{cap0:.2f}/{cap1:.2f}/{cap2:.2f}x; credscore / control = {(t1 / t2) / cap:.2f} "
+                  f"(load average {row['loadavg']:.1f})")
+    med = {k: statistics.median(row[k] for row in rows) for k in ("speedup", "control", "speedup_over_control")}
+    res = {"docs": n, "rounds": rows, "median": med, "identical_output": same, "cpus": os.cpu_count()}
+    print(f"jobs: median over {rounds} rounds: speedup {med['speedup']:.2f}x, control {med['control']:.2f}x, "
+          f"credscore / control {med['speedup_over_control']:.2f}; identical output for jobs 1 and 2: {same}; "
+          f"{os.cpu_count()} CPUs")
     return res
 
 
@@ -257,15 +365,18 @@ def bench_length(kbs: list[int]) -> dict:
         while len(text) < size:  # beyond the corpus: repeat it, each lap marked distinct
             text += f"\n\nPart {len(text)}.\n\n" + big
         text = _cut(text, size)
-        times = []
+        times, walls = [], []
         for _ in range(max(1, min(5, 1000 // kb))):  # small sizes: best of up to 5 runs
             clear_textstat_caches()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             credscore.analyze(text)
-            times.append(time.perf_counter() - t0)
-        dt = min(times)
-        out[kb] = {"seconds": dt, "ms_per_kb": 1000 * dt / (len(text) / 1000), "runs": len(times)}
-        print(f"length: {len(text) / 1000:.0f} KB: {dt:.2f} s, {out[kb]['ms_per_kb']:.2f} ms/KB")
+            walls.append(time.perf_counter() - t0)
+            times.append(time.process_time() - c0)
+        dt = min(times)  # CPU seconds: other load on a shared machine does not count
+        out[kb] = {"cpu_seconds": dt, "wall_seconds": min(walls), "ms_per_kb": 1000 * dt / (len(text) / 1000),
+                   "runs": len(times)}
+        print(f"length: {len(text) / 1000:.0f} KB: {dt:.2f} CPU s ({min(walls):.2f} s wall), "
+              f"{out[kb]['ms_per_kb']:.2f} ms CPU/KB")
     per = [v["ms_per_kb"] for v in out.values()]
     print(f"length: max/min time per KB = {max(per) / min(per):.2f}")
     return out
@@ -273,8 +384,9 @@ def bench_length(kbs: list[int]) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["single", "jobs", "memory", "length", "all"])
+    ap.add_argument("what", choices=["single", "stages", "jobs", "memory", "length", "all"])
     ap.add_argument("--docs", type=int, default=None)
+    ap.add_argument("--rounds", type=int, default=4, help="jobs: rounds of (control, jobs 1, control, jobs 2, control)")
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--kb", type=int, nargs="+", default=[10, 100, 1000, 10000])
     ap.add_argument("--json", metavar="FILE", help="also write the results here")
@@ -282,8 +394,10 @@ def main() -> None:
     res = {}
     if a.what in ("single", "all"):
         res["single"] = bench_single(a.docs or 200)
+    if a.what == "stages":
+        res["stages"] = bench_stages(a.docs or 200)
     if a.what in ("jobs", "all"):
-        res["jobs"] = bench_jobs(a.docs or 2000)
+        res["jobs"] = bench_jobs(a.docs or 300, a.rounds)
     if a.what in ("memory", "all"):
         res["memory"] = bench_memory(a.sizes)
     if a.what in ("length", "all"):

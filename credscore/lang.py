@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 
 _STOP = {
     "en": "the and of to in is that it for was on with as by at from his her this have are be not but they said".split(),
@@ -67,6 +68,9 @@ _SCRIPTS = (
     ("el", re.compile(r"[\u0370-\u03ff]")),
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+#: Any letter of the scripts above or Cyrillic: most texts have none, and then the
+#: per-script counts are all 0 and only "20 Latin letters or more?" is left to ask.
+_NON_LATIN = re.compile("[" + "".join(rx.pattern[1:-1] for _, rx in _SCRIPTS) + _CYRILLIC.pattern[1:-1] + "]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _TOKEN = re.compile(r"[^\W\d_]+")
 
@@ -74,23 +78,30 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 def detect(text: str, sample: int = 20000) -> str:
     """Guess the main language of ``text`` (first ``sample`` characters)."""
     t = text[:sample]
-    latin = len(_LATIN.findall(t))
-    cyr = len(_CYRILLIC.findall(t))
-    counts = {code: len(rx.findall(t)) for code, rx in _SCRIPTS}
-    if latin + cyr + sum(counts.values()) < 20:
-        return "und"
-    weighted = {code: n * (CJK_WEIGHT if code in ("zh", "ja", "ko") else 1) for code, n in counts.items()}
-    best_code = max(weighted, key=lambda c: (weighted[c], c))
-    if weighted[best_code] > max(latin, cyr):
-        # Kana beside Han means Japanese
-        if best_code == "zh" and counts["ja"] > 0.1 * counts["zh"]:
-            return "ja"
-        return best_code
+    if _NON_LATIN.search(t) is None:  # Latin letters only: the script counts are all 0
+        if next(islice(_LATIN.finditer(t), 19, None), None) is None:
+            return "und"  # fewer than 20 letters
+        latin, cyr = 20, 0  # (only ``cyr > latin`` is asked below: False)
+    else:
+        latin = len(_LATIN.findall(t))
+        cyr = len(_CYRILLIC.findall(t))
+        counts = {code: len(rx.findall(t)) for code, rx in _SCRIPTS}
+        if latin + cyr + sum(counts.values()) < 20:
+            return "und"
+        weighted = {code: n * (CJK_WEIGHT if code in ("zh", "ja", "ko") else 1) for code, n in counts.items()}
+        best_code = max(weighted, key=lambda c: (weighted[c], c))
+        if weighted[best_code] > max(latin, cyr):
+            # Kana beside Han means Japanese
+            if best_code == "zh" and counts["ja"] > 0.1 * counts["zh"]:
+                return "ja"
+            return best_code
     tokens = _TOKEN.findall(t.lower())
+    # one look-up per distinct token (the votes and their first-vote order are the same)
     votes: Counter[str] = Counter()
-    for w in tokens:
-        for lang in _WORD_TO_LANGS.get(w, ()):
-            votes[lang] += 1
+    get = _WORD_TO_LANGS.get
+    for w, k in Counter(tokens).items():
+        for lang in get(w, ()):
+            votes[lang] += k
     if cyr > latin:
         return "ru" if votes["ru"] or not votes else votes.most_common(1)[0][0]
     if not votes:

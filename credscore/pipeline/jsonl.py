@@ -29,6 +29,7 @@ Rules that make it safe to run over millions of records:
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import sys
@@ -40,9 +41,11 @@ from typing import IO, Any, Callable, Iterable, Iterator
 from ..score import LinearModel
 from .batch import analysis_fields, error_fields, resolve_model, score_one, warm_up
 
-#: A chunk is sent to a worker when it holds this many lines or this many bytes.
-CHUNK_LINES = 16
-CHUNK_BYTES = 1 << 20
+#: A chunk is sent to a worker when it holds this many lines or this many bytes: about
+#: 0.1 s of work either way (7 news articles of 5 KB, 64 short records), so a worker
+#: waits little at the end of the input and the pipe costs well under 1 % per chunk.
+CHUNK_LINES = 64
+CHUNK_BYTES = 32 << 10
 #: Chunks in flight per worker (bounds memory with ``jobs > 1``).
 IN_FLIGHT_PER_JOB = 4
 
@@ -160,6 +163,9 @@ def _init_worker(opts: StreamOptions) -> None:
     global _W_OPTS, _W_MODEL
     _W_OPTS = opts
     _W_MODEL = resolve_model(opts.model)
+    # Load the dictionaries and models at pool start, not inside the first chunk (a
+    # forked worker inherited them from the parent: then this is one short analysis).
+    warm_up()
 
 
 def _work_chunk(chunk: list[tuple[int, bytes]]) -> list[tuple[bytes | None, str, str | None]]:
@@ -231,15 +237,23 @@ def stream(
         sem = threading.Semaphore(jobs * IN_FLIGHT_PER_JOB)
         stop = threading.Event()
         ctx = multiprocessing.get_context()
-        if ctx.get_start_method() == "fork":
+        forked = ctx.get_start_method() == "fork"
+        if forked:
             warm_up()  # forked workers inherit the loaded dictionaries instead of each loading them
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(opts,)) as pool:
-            try:
-                for results in pool.imap(_work_chunk, _bounded(_chunks(infile), sem, stop)):
-                    sem.release()
-                    account(results)
-            finally:
-                stop.set()
+            # Keep the collector of each worker off the inherited objects: scanning them
+            # writes to their pages, and every written page is copied into the worker.
+            gc.freeze()
+        try:
+            with ctx.Pool(jobs, initializer=_init_worker, initargs=(opts,)) as pool:
+                try:
+                    for results in pool.imap(_work_chunk, _bounded(_chunks(infile), sem, stop)):
+                        sem.release()
+                        account(results)
+                finally:
+                    stop.set()
+        finally:
+            if forked:
+                gc.unfreeze()
     outfile.flush()
     summary.seconds = time.perf_counter() - t0
     return summary

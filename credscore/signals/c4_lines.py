@@ -49,6 +49,9 @@ POLICY_SUBSTRINGS = ("terms of use", "privacy policy", "cookie policy", "uses co
 POLICY_RE = re.compile("|".join(map(re.escape, POLICY_SUBSTRINGS)), re.IGNORECASE)
 JAVASCRIPT_RE = re.compile("javascript", re.IGNORECASE)
 LOREM_RE = re.compile(r"lorem ipsum", re.IGNORECASE)
+#: Any of the three: plain substrings, so a text without a match has no line with one
+#: (a line with a citation mark removed is checked on its own: the removal joins text).
+_ANY_RE = re.compile("|".join(p.pattern for p in (LOREM_RE, JAVASCRIPT_RE, POLICY_RE)), re.IGNORECASE)
 # Sentence boundaries inside one line: terminal punctuation, closers, then a space and more text.
 # Evidence for rule 6: the bracketed stretch ("{hardware}", spinner syntax) or the bracket.
 CURLY_RE = re.compile(r"\{[^{}\n]{0,60}\}|\{")
@@ -78,30 +81,33 @@ def compute(ctx: Context) -> Signal:
     n_sentences = 0
     kept_chars = 0
 
+    in_text = _ANY_RE.search(text) is not None
     for (a, b), line in zip(spans, lines):
         words = line.split()
-        if any(len(w) > MAX_WORD_LENGTH for w in words):
+        if words and max(map(len, words)) > MAX_WORD_LENGTH:
             counts["too_long_word"] += 1
             continue
+        check = in_text
         if "[" in line:
             line = CITATION_RE.sub("", line)
+            check = True
         if not line.endswith(END_PUNCTUATION) or line.endswith(ELLIPSIS):
             counts["no_terminal_punct"] += 1
             continue
         if len(words) < MIN_WORDS_PER_LINE:
             counts["too_few_words"] += 1
             continue
-        if LOREM_RE.search(line):
+        if check and LOREM_RE.search(line):
             evidence.append(_at(LOREM_RE, text, a, b, "lorem ipsum"))
             doc_drop = doc_drop or "lorem_ipsum"
-        if JAVASCRIPT_RE.search(line):
+        if check and JAVASCRIPT_RE.search(line):
             counts["javascript"] += 1
             evidence.append(_at(JAVASCRIPT_RE, text, a, b, "line mentions javascript: C4 drops the line"))
             continue
         if "{" in line:
             evidence.append(_at(CURLY_RE, text, a, b, "curly bracket: C4 drops the page"))
             doc_drop = doc_drop or "curly_bracket"
-        if POLICY_RE.search(line):
+        if check and POLICY_RE.search(line):
             counts["policy"] += 1
             evidence.append(_at(POLICY_RE, text, a, b, "cookie / policy line: C4 drops the line"))
             continue

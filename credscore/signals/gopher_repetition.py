@@ -40,8 +40,9 @@ decision; ``details`` holds every measure and the failed checks.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from itertools import accumulate
+
+import numpy as np
 
 from ..types import Signal, Span
 from ._lexicon import capped, ratio
@@ -89,6 +90,18 @@ def _duplicates(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, list
     return n, chars, dup_spans
 
 
+def _level(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``keys`` renumbered 0, 1, … in order of first occurrence; each number's count and first position.
+
+    The same numbering as ``[table.setdefault(k, len(table)) for k in keys]``.
+    """
+    _, first, inverse, counts = np.unique(keys, return_index=True, return_inverse=True, return_counts=True)
+    order = np.argsort(first)  # distinct values by first occurrence
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return rank[inverse.reshape(-1)], counts[order], first[order]
+
+
 def compute(ctx: Context) -> Signal:
     text = ctx.text
     view = ctx.view
@@ -114,16 +127,18 @@ def compute(ctx: Context) -> Signal:
         "dup_line_char_frac": DUP_LINE_CHAR_FRAC,
     }
 
-    # n-grams as exact integer ids, built level by level: the id of an n-gram is a
-    # dict look-up of (id of its first n-1 words) * width + (id of its last word).  No
-    # tuples, no strings: linear, and light on the garbage collector on long texts.
-    # Once no n-gram repeats, no longer one can: the remaining levels need no building.
+    # n-grams as exact integer ids, built level by level: the id of an n-gram is its
+    # rank by first occurrence among the distinct values of (id of its first n-1
+    # words) * width + (id of its last word).  No tuples, no strings; each level is a
+    # few numpy passes (a sort: n log n), not a Python loop over every word.  Once no
+    # n-gram repeats, no longer one can: the remaining levels need no building.
     words = view.words
     ids_of: dict[str, int] = {}
-    ids = [ids_of.setdefault(w, len(ids_of)) for w in words]
+    ids_list = [ids_of.setdefault(w, len(ids_of)) for w in words]
     prefix = list(accumulate(map(len, words), initial=0))
-    n_words = len(ids)
+    n_words = len(ids_list)
     width = len(ids_of) + 1
+    ids = np.asarray(ids_list, dtype=np.int64)
     top_thr = dict(TOP_N_GRAMS)
     dup_thr = dict(DUP_N_GRAMS)
     top_spans: dict[int, list[int]] = {}
@@ -143,17 +158,17 @@ def compute(ctx: Context) -> Signal:
             else:
                 measures[f"duplicated_{n}_n_grams"] = 0.0
             continue
-        table: dict[int, int] = {}
-        grams = [table.setdefault(x * width + y, len(table)) for x, y in zip(grams, ids[n - 1 :])]
-        counts = Counter(grams)
+        grams, counts, first = _level(grams[: n_words - n + 1] * width + ids[n - 1:])
         all_unique = len(counts) == len(grams)
         if n in top_thr:
-            gram, count = counts.most_common(1)[0]
-            first = grams.index(gram)
-            gram_chars = prefix[first + n] - prefix[first] + (n - 1)
+            # the most frequent n-gram, the first to occur among equals (Counter.most_common)
+            gram = int(np.argmax(counts))
+            count = int(counts[gram])
+            at = int(first[gram])
+            gram_chars = prefix[at + n] - prefix[at] + (n - 1)
             measures[f"top_{n}_gram"] = ratio(gram_chars * count, n_chars)
             if count > 1:
-                top_spans[n] = [i for i, g in enumerate(grams) if g == gram]
+                top_spans[n] = np.flatnonzero(grams == gram).tolist()
             continue
         repeated = 0
         if not all_unique:
@@ -162,8 +177,9 @@ def compute(ctx: Context) -> Signal:
             # positions of repeated grams need visiting; the rest is stepping by one.
             seen: set[int] = set()
             idx = 0
-            for pos, g in enumerate(grams):
-                if pos < idx or counts[g] < 2:
+            at_rep = np.flatnonzero(counts[grams] >= 2)
+            for pos, g in zip(at_rep.tolist(), grams[at_rep].tolist()):
+                if pos < idx:
                     continue
                 if g in seen:
                     repeated += prefix[pos + n] - prefix[pos]

@@ -81,14 +81,41 @@ FIRST_LETTER = {"j": "g", "q": "k", "c": "k", "z": "s"}
 MIN_LEN = 4
 
 
+#: Per-string memos of :func:`_fold` and :func:`phonetic_key` (pure functions: a name
+#: recurs within a document and the frequent ones across documents); each dropped past
+#: this many entries, so that they stay under a megabyte however many names stream by.
+MEMO_LIMIT = 4_000
+MEMO_MAX_LEN = 64  # longer strings (a page-long run of capitalised words) are not kept
+_fold_memo: dict[str, str] = {}
+_key_memo: dict[str, str] = {}
+
+
 def _fold(s: str) -> str:
     """Lower-case ASCII letters only: "Gould-Davies" -> "goulddavies"."""
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
-    return WORD_CHARS_RE.sub("", s)
+    r = _fold_memo.get(s)
+    if r is None:
+        if len(_fold_memo) > MEMO_LIMIT:
+            _fold_memo.clear()
+        folded = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
+        r = WORD_CHARS_RE.sub("", folded)
+        if len(s) <= MEMO_MAX_LEN:
+            _fold_memo[s] = r
+    return r
 
 
 def phonetic_key(folded: str) -> str:
     """A coarse sound key: "giang" and "jiang" -> "gng"; "goulddavies" and "golddavis" -> "gldvs"."""
+    r = _key_memo.get(folded)
+    if r is None:
+        if len(_key_memo) > MEMO_LIMIT:
+            _key_memo.clear()
+        r = _phonetic_key(folded)
+        if len(folded) <= MEMO_MAX_LEN:
+            _key_memo[folded] = r
+    return r
+
+
+def _phonetic_key(folded: str) -> str:
     if not folded:
         return ""
     s = folded.replace("ph", "f")

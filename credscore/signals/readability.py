@@ -19,6 +19,7 @@ the network.
 
 from __future__ import annotations
 
+import re
 import sys
 from functools import lru_cache
 from typing import Any, Callable
@@ -79,13 +80,20 @@ def _prune_cmudict(slack: int = 10_000) -> None:
 def release_memory() -> None:
     """Drop what textstat and pyphen keep from the documents already analysed.
 
-    textstat 0.7.7 memoises each metric per text (128 texts per function): for
-    credscore, which reads each text once, that only pins the last 128 documents
-    and their word lists in memory (over a GB with 1 MB documents).  Values are
-    unaffected: the caches memoise pure functions.  Called after each document.
+    textstat 0.7.7 memoises each metric per text (128 texts per function): for a
+    caller that hands it whole documents, that pins the last 128 documents and
+    their word lists in memory (over a GB with 1 MB documents).  Values are
+    unaffected: the caches memoise pure functions.  credscore itself only hands
+    textstat single words (on a memo miss), so it needs only :func:`_bound_memory`
+    after each document.
     """
     for f in _textstat_text_caches():
         f.cache_clear()
+    _bound_memory()
+
+
+def _bound_memory() -> None:
+    """Keep the CMU ``defaultdict`` and pyphen's memo bounded (called after each document)."""
     _prune_cmudict()
     try:
         import pyphen
@@ -97,119 +105,171 @@ def release_memory() -> None:
             memo.clear()
 
 
-#: Per-word memo of textstat's ``is_difficult_word`` for :func:`gunning_fog`, per
-#: (language, syllable threshold); dropped past this many words.
-DIFFICULT_MEMO_LIMIT = 20_000
-_difficult_memo: dict[tuple[str, int], dict[str, bool]] = {}
-
-
-def gunning_fog(text: str) -> float:
-    """``textstat.gunning_fog(text)``, the same number, 2.5x faster.
-
-    textstat 0.7.7 decides word by word whether a word is "difficult" (not on the
-    Dale–Chall easy list and 3+ syllables), through per-word caches of only 128
-    entries that a news article's vocabulary overflows, so nearly every word is
-    re-tokenised and re-counted: it was a quarter of credscore's time on 5 KB
-    articles.  This runs textstat's own functions in textstat's own formula, with
-    one per-word memo in front of ``is_difficult_word``; ``tests`` check that the
-    values are identical on real articles.
-    """
-    from textstat.backend.counts._count_words import count_words
-    from textstat.backend.metrics._words_per_sentence import words_per_sentence
-    from textstat.backend.selections._list_words import list_words
-    from textstat.backend.utils._get_lang_cfg import get_lang_cfg
-    from textstat.backend.validations._is_difficult_word import is_difficult_word
-
-    ts = textstat.textstat
-    lang = getattr(ts, "_textstatistics__lang", "en_US")
-    threshold = int(get_lang_cfg(lang, "syllable_threshold"))
-    memo = _difficult_memo.setdefault((lang, threshold), {})
-    if len(memo) > DIFFICULT_MEMO_LIMIT:
-        memo.clear()
-    difficult = 0
-    for w in list_words(text):
-        r = memo.get(w)
-        if r is None:
-            r = memo[w] = is_difficult_word(w, threshold, lang)
-        difficult += r
-    total = count_words(text)
-    if not total:
-        return float(ts._legacy_round(0.0))
-    return float(ts._legacy_round(0.4 * (words_per_sentence(text) + 100 * difficult / total)))
-
-
 _syllable_memo: dict[str, dict[str, int]] = {}
 SYLLABLE_MEMO_LIMIT = 20_000
 
+# textstat 0.7.7's ``remove_punctuation(text, rm_apostrophe=False)`` is two passes:
+# ``'`` not starting an English contraction ending, then ``[^\w\s']``.  One
+# alternation is the same: the look-ahead reads the original text in both (the
+# second pass never removes an apostrophe, and a kept one is followed by a letter).
+_PUNCT_RE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))|[^\w\s']")
+# textstat's ``count_sentences`` pattern.
+_SENTENCE_RE = re.compile(r"\b[^.!?]+[.!?]*")
 
-def count_syllables(text: str, lang: str) -> int:
-    """textstat's ``count_syllables(text, lang)``, with a per-word memo.
 
-    Same loop as textstat 0.7.7 (CMU dictionary, else pyphen), but each distinct
+def _lang() -> str:
+    return getattr(textstat.textstat, "_textstatistics__lang", "en_US")
+
+
+def _counts(text: str, lang: str) -> tuple[int, float, int, int]:
+    """``(words, words per sentence, syllables, difficult words)`` as textstat 0.7.7 counts them.
+
+    textstat derives every one from the same ``remove_punctuation`` → ``split``, but
+    each metric re-does it through ``lru_cache``\\ d helpers of 128 entries, and the
+    sentence count re-tokenises every sentence: over half of the readability time.
+    This does each pass once; the per-word parts (CMU dictionary or pyphen
+    syllables, the Dale–Chall difficult-word test) are memoised per word
+    (:func:`_word`).  ``tests`` check the values are identical to textstat's on
+    real articles.
+    """
+    if not text:
+        return 0, 0.0, 0, 0
+    plain = _PUNCT_RE.sub("", text)
+    words = plain.split()
+    n_words = len(words)
+    # count_sentences: sentences of <= 2 words (after punctuation removal) do not count;
+    # removing characters never adds a word, so a sentence of <= 2 words needs no removal
+    sub = _PUNCT_RE.sub
+    sentences = _SENTENCE_RE.findall(text)
+    short = 0
+    for s in sentences:
+        if len(s.split()) <= 2 or len(sub("", s).split()) <= 2:
+            short += 1
+    wps = n_words / max(1, len(sentences) - short)
+    memo = _word_memo.get(lang)
+    if memo is None or len(memo) > WORD_MEMO_LIMIT:
+        memo = _word_memo[lang] = {}
+    get = memo.get
+    syllables = difficult = 0
+    for w in words:
+        r = get(w)
+        if r is None:
+            r = memo[w] = _word(w, lang)
+        syllables += r[0]
+        difficult += r[1]
+    return n_words, wps, syllables, difficult
+
+
+#: Per-word memo of :func:`_word`, per language; dropped past this many words.
+WORD_MEMO_LIMIT = 20_000
+_word_memo: dict[str, dict[str, tuple[int, int]]] = {}
+
+
+def _word(w: str, lang: str) -> tuple[int, int]:
+    """(textstat's syllables of ``w`` in a lowercased text, 1 if ``is_difficult_word(w)`` else 0).
+
+    textstat lowercases the whole text after removing punctuation and splits it;
+    lowercasing never makes or removes whitespace, so the word's token there is
+    ``w.lower()``.  ``is_difficult_word(w)`` is textstat 0.7.7's test spelled out:
+    one token, not on the language's easy-word list, and at least the syllable
+    threshold by textstat's ``count_syllables(w.lower())`` (which removes
+    punctuation again: lowercasing can make a character that is not ``\\w``).
+    """
+    from textstat.backend.utils._get_lang_cfg import get_lang_cfg
+    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
+
+    lw = w.lower()
+    syllables = _syllables([lw], lang)
+    if len(w.split()) != 1 or lw in get_lang_easy_words(lang):
+        return syllables, 0
+    threshold = int(get_lang_cfg(lang, "syllable_threshold"))
+    return syllables, int(_syllables(_PUNCT_RE.sub("", lw).lower().split(), lang) >= threshold)
+
+
+def _syllables(lower_words: list[str], lang: str) -> int:
+    """textstat's ``count_syllables`` over already-split lowercase words, memoised per word.
+
+    Same rule as textstat 0.7.7 (CMU dictionary, else pyphen), but each distinct
     word is counted once per process instead of once per occurrence, and the CMU
     dictionary is read with ``.get`` (textstat's ``cmu_dict[word]`` inserts an
     empty entry into the ``defaultdict`` for every unknown word it meets).
     """
-    if not text:
-        return 0
-    from textstat.backend.selections._list_words import list_words
-    from textstat.backend.utils._get_cmudict import get_cmudict
-    from textstat.backend.utils._get_pyphen import get_pyphen
-
-    cmu = get_cmudict(lang)
-    memo = _syllable_memo.setdefault(lang, {})
-    if len(memo) > SYLLABLE_MEMO_LIMIT:
-        memo.clear()
+    memo = _syllable_memo.get(lang)
+    if memo is None or len(memo) > SYLLABLE_MEMO_LIMIT:
+        memo = _syllable_memo[lang] = {}
+    get = memo.get
     count = 0
-    pyphen = None
-    for word in list_words(text, lowercase=True):
-        n = memo.get(word)
+    cmu = pyphen = None
+    for word in lower_words:
+        n = get(word)
         if n is None:
+            if cmu is None:
+                from textstat.backend.utils._get_cmudict import get_cmudict
+
+                cmu = get_cmudict(lang)
             try:
                 n = sum(1 for p in cmu.get(word)[0] if p[-1].isdigit())  # type: ignore[union-attr,index]
             except (TypeError, IndexError, AttributeError):
-                pyphen = pyphen or get_pyphen(lang)
+                if pyphen is None:
+                    from textstat.backend.utils._get_pyphen import get_pyphen
+
+                    pyphen = get_pyphen(lang)
                 n = len(pyphen.positions(word)) + 1
             memo[word] = n
         count += n
     return count
 
 
-def flesch(text: str) -> tuple[float, float]:
-    """``(textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text))``, same numbers.
+def _fog(n_words: int, wps: float, difficult: int) -> float:
+    ts = textstat.textstat
+    if not n_words:
+        return float(ts._legacy_round(0.0))
+    return float(ts._legacy_round(0.4 * (wps + 100 * difficult / n_words)))
 
-    textstat's formulas over textstat's word and sentence counts, with the
-    memoised :func:`count_syllables` (textstat's syllable pass was over a third of
-    credscore's time on 5 KB articles).
-    """
-    from textstat.backend.counts._count_words import count_words
-    from textstat.backend.metrics._words_per_sentence import words_per_sentence
+
+def _flesch(lang: str, n_words: int, wps: float, syllables: int) -> tuple[float, float]:
     from textstat.backend.utils._get_lang_cfg import get_lang_cfg
     from textstat.backend.utils._get_lang_root import get_lang_root
 
     ts = textstat.textstat
-    lang = getattr(ts, "_textstatistics__lang", "en_US")
-    sentence_length = words_per_sentence(text)
-    try:
-        syllables = count_syllables(text, lang) / count_words(text)
-    except ZeroDivisionError:
-        syllables = 0.0
-    if sentence_length == 0 or syllables == 0:
+    spw = syllables / n_words if n_words else 0.0
+    if wps == 0 or spw == 0:
         return float(ts._legacy_round(0.0)), float(ts._legacy_round(0.0))
     root = get_lang_root(lang)
-    fre = (get_lang_cfg(root, "fre_base") - get_lang_cfg(root, "fre_sentence_length") * sentence_length
-           - get_lang_cfg(root, "fre_syll_per_word") * syllables)
-    fk = 0.39 * sentence_length + 11.8 * syllables - 15.59
+    fre = (get_lang_cfg(root, "fre_base") - get_lang_cfg(root, "fre_sentence_length") * wps
+           - get_lang_cfg(root, "fre_syll_per_word") * spw)
+    fk = 0.39 * wps + 11.8 * spw - 15.59
     return float(ts._legacy_round(fre)), float(ts._legacy_round(fk))
+
+
+def gunning_fog(text: str) -> float:
+    """``textstat.gunning_fog(text)``: the same number, from :func:`_counts`."""
+    lang = _lang()
+    n_words, wps, _, difficult = _counts(text, lang)
+    return _fog(n_words, wps, difficult)
+
+
+def count_syllables(text: str, lang: str) -> int:
+    """textstat's ``count_syllables(text, lang)``, with a per-word memo."""
+    return _syllables(_PUNCT_RE.sub("", text).lower().split(), lang) if text else 0
+
+
+def flesch(text: str) -> tuple[float, float]:
+    """``(textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text))``, same numbers."""
+    lang = _lang()
+    n_words, wps, syllables, _ = _counts(text, lang)
+    return _flesch(lang, n_words, wps, syllables)
 
 
 def compute(ctx: Context) -> Signal:
     text = ctx.text
     if ctx.view.n_words < 10:
         return Signal(NAME, 50.0, False, [], {"reason": "too short", "words": ctx.view.n_words}, applicable=False)
-    fre, fk = flesch(text)
-    fog = gunning_fog(text)
-    release_memory()
+    lang = _lang()
+    n_words, wps, syllables, difficult = _counts(text, lang)
+    fre, fk = _flesch(lang, n_words, wps, syllables)
+    fog = _fog(n_words, wps, difficult)
+    _bound_memory()
     longest = sorted(ctx.view.sentence_spans, key=lambda s: s[1] - s[0], reverse=True)[:3]
     evidence = []
     for a, b in sorted(longest):
