@@ -25,7 +25,7 @@ def test_model_loads_from_plain_json_with_a_card():
     assert raw["format"] == M.FORMAT
     m = M.load(ROOT / "models" / M.MODEL_FILE)
     assert m.html.feature_names == F.HTML_FEATURES
-    assert m.text.feature_names == F.TEXT_FEATURES
+    assert m.text.feature_names == F.TEXT_MODE_FEATURES
     assert 0.0 < m.html.threshold < 1.0 and 0.0 < m.text.threshold < 1.0
     assert "train" in m.card["data"]["split"] and m.card["trained_by"] == "tools/train_chrome.py"
 

@@ -28,6 +28,7 @@ import json
 import sys
 import time
 from collections import Counter
+from functools import partial
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -74,15 +75,19 @@ def block_labels(block_texts: list[str], gold: str) -> tuple[np.ndarray, np.ndar
     return lab.astype(np.int8), cnt
 
 
-def _page_rows(page: data.Page) -> dict:
+def _page_rows(page: data.Page, modes: tuple[str, ...] = ("html", "text")) -> dict:
     html = page.html()
-    blocks = segment_html(html).blocks
-    h_texts = [b.text for b in blocks]
-    Xh = F.html_features(blocks)
+    if "html" in modes:
+        blocks = segment_html(html).blocks
+        h_texts = [b.text for b in blocks]
+        Xh = F.html_features(blocks)
+    else:
+        h_texts = []
+        Xh = np.zeros((0, len(F.HTML_FEATURES)))
     yh, nh = block_labels(h_texts, page.gold)
     lines = data.html_to_text_input(html).split("\n")
     lines = [ln for ln in lines if ln.strip()]
-    Xt = F.text_features(lines)
+    Xt = F.text_mode_features(lines) if lines else np.zeros((0, len(F.TEXT_MODE_FEATURES)))
     yt, nt = block_labels(lines, page.gold)
     return {
         "Xh": Xh, "yh": yh, "nh": nh, "Xt": Xt, "yt": yt, "nt": nt,
@@ -169,16 +174,19 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--reuse", action="store_true", help="reuse the feature cache in artifacts/")
     ap.add_argument("--out", default=str(ROOT / "models" / M.MODEL_FILE))
+    ap.add_argument("--modes", default="html,text",
+                    help="modes to retrain; any other is copied unchanged from the model file at --out")
     args = ap.parse_args()
+    modes = tuple(m for m in ("html", "text") if m in args.modes.split(","))
 
     pages = data.load_split("train", limit=args.limit)
-    cache = ROOT / "artifacts" / f"chrome_train_{args.limit or 'all'}"
+    cache = ROOT / "artifacts" / f"chrome_train_{args.limit or 'all'}_{'_'.join(modes)}"
     if args.reuse and cache.with_suffix(".npz").exists():
         rows = _load_rows(cache)
     else:
         t0 = time.time()
         with Pool(args.jobs) as pool:
-            rows = pool.map(_page_rows, pages, chunksize=8)
+            rows = pool.map(partial(_page_rows, modes=modes), pages, chunksize=8)
         print(f"features for {len(pages)} train pages in {time.time() - t0:.0f}s", file=sys.stderr)
         _save_rows(cache, rows)
     golds = [Counter(data.tokens(p.gold)) for p in pages]
@@ -186,7 +194,14 @@ def main() -> int:
 
     card_modes = {}
     out_models = {}
-    for mode, names in (("html", F.HTML_FEATURES), ("text", F.TEXT_FEATURES)):
+    old = json.loads(Path(args.out).read_text(encoding="utf-8")) if len(modes) < 2 else None
+    for mode, names in (("html", F.HTML_FEATURES), ("text", F.TEXT_MODE_FEATURES)):
+        if mode not in modes:
+            if list(old["models"][mode]["feature_names"]) != list(names):
+                raise SystemExit(f"the {mode} model in {args.out} reads other features: retrain it too")
+            out_models[mode] = old["models"][mode]
+            card_modes[mode] = old["card"]["modes"][mode]
+            continue
         k = mode[0]
         X = np.vstack([r["X" + k] for r in rows])
         y = np.concatenate([r["y" + k] for r in rows])

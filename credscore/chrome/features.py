@@ -329,3 +329,180 @@ def html_features(blocks: Sequence[Block], lang: str | None = None) -> np.ndarra
         extra[sel, o_n + 5] = lens[sel].sum() / total
         extra[sel, o_n + 6] = ld[sel].mean()
     return np.hstack([tf, extra])
+
+
+# --------------------------------------------------------------------------- text mode context
+# Plain text has no markup, so a line's neighbourhood is most of its evidence: runs of
+# short lines are menus, the article is the densest run of sentence-like lines, a line
+# between two stretches of prose is prose.  These columns describe that neighbourhood
+# at several scales; the text-mode model reads TEXT_FEATURES + these (the HTML model
+# does not: its markup already tells it).
+_CTX = [
+    "win1_good", "win25_good", "win5_stop", "win25_stop", "win5_ends", "win25_ends",
+    "win10_log_words", "win3_sent", "win10_sent", "short_run", "sent_run",
+    "dist_good_before", "dist_good_after", "good_chars_before", "good_chars_after",
+    "dense_offset", "dense_dist", "inside_good_span", "rel_log_chars", "rel_stop",
+    "lex_any", "lex_any@-1", "lex_any@+1",
+    "starts_lower", "continues", "continued", "para_log_lines", "para_log_words", "para_stop",
+    "para_ends", "para_good", "para_share",
+]
+TEXT_MODE_FEATURES: tuple[str, ...] = TEXT_FEATURES + tuple(_CTX)
+# second pass: the first pass's probabilities around each line
+_PCTX = ["p", "p@-2", "p@-1", "p@+1", "p@+2", "p_win1", "p_win3", "p_win10", "p_max_prev3",
+         "p_max_next3", "p_mass_before", "p_mass_after", "p_dist_before", "p_dist_after"]
+TEXT_STACK_FEATURES: tuple[str, ...] = TEXT_MODE_FEATURES + tuple(_PCTX)
+_COL = {name: j for j, name in enumerate(TEXT_FEATURES)}
+
+
+def _run_length(mask: np.ndarray) -> np.ndarray:
+    """Length of the run of True values each position sits in (0 where False)."""
+    n = len(mask)
+    out = np.zeros(n)
+    if n == 0:
+        return out
+    m = mask.astype(np.int8)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], m, [0]])))
+    for a, b in zip(edges[::2], edges[1::2]):
+        out[a:b] = b - a
+    return out
+
+
+def _dist_prev(mask: np.ndarray, n_missing: float) -> np.ndarray:
+    """Lines back to the nearest earlier True (``n_missing`` when there is none)."""
+    n = len(mask)
+    idx = np.arange(n)
+    last = np.where(mask, idx, -1)
+    last = np.maximum.accumulate(np.concatenate([[-1], last[:-1]])) if n else last
+    return np.where(last >= 0, idx - last, n_missing)
+
+
+def _shift(x: np.ndarray, o: int, fill: float = -1.0) -> np.ndarray:
+    out = np.full(len(x), fill)
+    if o > 0:
+        out[:-o] = x[o:]
+    elif o < 0:
+        out[-o:] = x[:o]
+    else:
+        out[:] = x
+    return out
+
+
+def _window_max(x: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """max(x[i+lo .. i+hi]) per position (offsets inclusive; -1 where empty)."""
+    out = np.full(len(x), -1.0)
+    for o in range(lo, hi + 1):
+        out = np.maximum(out, _shift(x, o))
+    return out
+
+
+_CONT_START_RE = re.compile(r"[^\W\d_]", re.U)
+_OPEN_END = frozenset(",(-–—“«„'\"/&+")
+_CLOSE_START = frozenset(",.;:!?)]»”’%")
+
+
+def _continuation(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(starts_lower, continues) per line.
+
+    ``get_text("\n")`` cuts a paragraph at every inline element: "He said", "the
+    report", "was wrong." come out as three lines.  A line *continues* the one before
+    when it opens in lower case or with closing punctuation, or the line before ends
+    open (a comma, an opening quote, a dash).
+    """
+    n = len(texts)
+    low = np.zeros(n)
+    cont = np.zeros(n)
+    prev_end = ""
+    for i, t in enumerate(texts):
+        c = t[:1]
+        if c.islower():
+            low[i] = 1.0
+        if i and (c.islower() or c in _CLOSE_START or prev_end in _OPEN_END):
+            cont[i] = 1.0
+        prev_end = t[-1:]
+    return low, cont
+
+
+def context_columns(base: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    """The :data:`_CTX` columns from a :func:`text_features` matrix."""
+    n = len(base)
+    good = base[:, _COL["good"]]
+    stop = base[:, _COL["stop_density"]]
+    ends = base[:, _COL["ends_punct"]]
+    lw = base[:, _COL["log_words"]]
+    lc = base[:, _COL["log_chars"]]
+    words = np.expm1(lw)
+    chars = np.expm1(lc)
+    sent = ends * (words >= 6)
+    short = words <= 3
+    lex = base[:, [_COL[f"lex_{k}"] for k in KINDS]].sum(axis=1)
+    gch = good * chars
+    tot_g = float(gch.sum())
+    cg = np.cumsum(gch)
+    idx = np.arange(n)
+    if tot_g > 0:
+        dense = _window_mean(gch, 10)
+        centre = int(np.argmax(dense))
+        g_idx = np.flatnonzero(good)
+        inside = ((idx >= g_idx[0]) & (idx <= g_idx[-1])).astype(float)
+        good_before = (cg - gch) / tot_g
+        good_after = (tot_g - cg) / tot_g
+        rel_stop = stop - float(stop[good > 0].mean())
+    else:
+        centre = 0
+        inside = np.zeros(n)
+        good_before = good_after = np.zeros(n)
+        rel_stop = stop - float(stop.mean())
+    gmask = good > 0
+    d_before = _dist_prev(gmask, n + 1.0)
+    d_after = _dist_prev(gmask[::-1], n + 1.0)[::-1]
+    # pseudo-paragraphs: runs of lines joined by continuation
+    low, cont = _continuation(texts)
+    pid = np.cumsum(cont == 0) - 1
+    npar = int(pid[-1]) + 1
+    p_lines = np.bincount(pid, minlength=npar).astype(float)
+    p_words = np.bincount(pid, weights=words, minlength=npar)
+    p_stop = np.bincount(pid, weights=stop * words, minlength=npar) / np.maximum(p_words, 1.0)
+    last = np.flatnonzero(np.concatenate([pid[1:] != pid[:-1], [True]]))
+    p_ends = ends[last]
+    p_good = ((p_words >= 10) & (p_stop >= 0.2)).astype(float)
+    p_chars = np.bincount(pid, weights=chars, minlength=npar)
+    tot_c = float(chars.sum()) or 1.0
+    return np.column_stack([
+        _window_mean(good, 1), _window_mean(good, 25),
+        _window_mean(stop, 5), _window_mean(stop, 25),
+        _window_mean(ends, 5), _window_mean(ends, 25),
+        _window_mean(lw, 10),
+        _window_mean(sent, 3), _window_mean(sent, 10),
+        np.log1p(_run_length(short)), np.log1p(_run_length(sent > 0)),
+        np.log1p(d_before), np.log1p(d_after), good_before, good_after,
+        (idx - centre) / max(n, 1), np.log1p(np.abs(idx - centre)), inside,
+        lc - float(np.median(lc)), rel_stop,
+        lex, _shift(lex, -1), _shift(lex, 1),
+        low, cont, _shift(cont, 1, 0.0), np.log1p(p_lines[pid]), np.log1p(p_words[pid]), p_stop[pid],
+        p_ends[pid], p_good[pid], p_chars[pid] / tot_c,
+    ])
+
+
+def text_mode_features(texts: Sequence[str], lang: str | None = None) -> np.ndarray:
+    """:data:`TEXT_MODE_FEATURES` for the lines of a plain-text page."""
+    base = text_features(texts, lang)
+    if len(base) == 0:
+        return np.zeros((0, len(TEXT_MODE_FEATURES)))
+    return np.hstack([base, context_columns(base, texts)])
+
+
+def proba_context(p: np.ndarray) -> np.ndarray:
+    """The :data:`_PCTX` columns: a first pass's P(article) around each line."""
+    n = len(p)
+    if n == 0:
+        return np.zeros((0, len(_PCTX)))
+    tot = float(p.sum()) or 1.0
+    cp = np.cumsum(p)
+    hi = p >= 0.5
+    return np.column_stack([
+        p, _shift(p, -2), _shift(p, -1), _shift(p, 1), _shift(p, 2),
+        _window_mean(p, 1), _window_mean(p, 3), _window_mean(p, 10),
+        _window_max(p, -3, -1), _window_max(p, 1, 3),
+        (cp - p) / tot, (cp[-1] - cp) / tot,
+        np.log1p(_dist_prev(hi, n + 1.0)), np.log1p(_dist_prev(hi[::-1], n + 1.0)[::-1]),
+    ])

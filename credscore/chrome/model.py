@@ -157,7 +157,7 @@ def _from_json(text: str) -> ChromeModel:
         raise ValueError(f"unknown chrome model format {d.get('format')!r}")
     html = TreeEnsemble.from_dict(d["models"]["html"])
     txt = TreeEnsemble.from_dict(d["models"]["text"])
-    if html.feature_names != F.HTML_FEATURES or txt.feature_names != F.TEXT_FEATURES:
+    if html.feature_names != F.HTML_FEATURES or txt.feature_names != F.TEXT_MODE_FEATURES:
         raise ValueError("chrome model was trained on other features; retrain with tools/train_chrome.py")
     return ChromeModel(html=html, text=txt, card=d.get("card", {}))
 
@@ -166,7 +166,7 @@ def _from_json(text: str) -> ChromeModel:
 def article_proba_text(lines: Sequence[str], model: ChromeModel | None = None) -> np.ndarray:
     """P(article) for each line of a plain-text page."""
     m = model or load()
-    return m.text.proba(F.text_features(lines))
+    return m.text.proba(F.text_mode_features(lines))
 
 
 def article_proba_html(blocks: Sequence[Block], model: ChromeModel | None = None) -> np.ndarray:
@@ -216,7 +216,7 @@ def label_with_model(blocks: Sequence[Block], labels: list[str | None], content_
         X = F.html_features(blocks)
     else:
         ens = m.text
-        X = F.text_features([b.text for b in blocks])
+        X = F.text_mode_features([b.text for b in blocks])
     p = ens.proba(X)
     keep = p >= ens.threshold
     _rescue_near_sentences(blocks, labels, p, keep, ens.threshold - NEAR_BAND)
