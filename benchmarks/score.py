@@ -1,6 +1,11 @@
 """How good is the credibility score, measured so that publisher style cannot pass for credibility.
 
     python benchmarks/score.py [--data ../shared/data] [--boot 1000] [--out benchmarks/results/score.md]
+                               [--calibration isotonic|platt|none] [--no-sign-constraints] [--drop REGEX]
+
+About 4-5 minutes on the shared 2-core machine with the signal cache warm; ``--boot 200``
+(fewer bootstrap resamples: the point estimates are the same, the intervals rougher) is the
+quick mode.  Write a variant's tables elsewhere with ``--out``.
 
 Every figure is out-of-fold on REAL documents (the synthetic spun copies are
 training augmentation only and never scored):
@@ -13,8 +18,9 @@ training augmentation only and never scored):
 
 Models compared on the same folds: the majority baseline (training prevalence),
 a plain logistic regression on 12 simple style features
-(:data:`score_data.STYLE_FEATURES`), and credscore's model (its own signals,
-isotonic calibration on inner grouped folds) trained with and without the
+(:data:`score_data.STYLE_FEATURES`), and credscore's model (its own signals, sign
+constraints where every corpus agrees, isotonic calibration on inner grouped folds; Platt
+scaling beside it) trained with and without the
 synthetic spun copies.  Metrics: ROC AUC, Brier score, expected calibration
 error (10 equal-width bins), each with a 95% bootstrap interval (documents
 resampled, 1000 times, fixed seed), and the paired AUC gain over the style
@@ -89,7 +95,8 @@ def bootstrap(y: np.ndarray, preds: dict[str, np.ndarray], n: int, seed: int, re
 
 
 def oof_predictions(split: str, rows, X, S, feats, seed: int, C: float,
-                    calibration: str = sd.DEFAULT_CALIBRATION) -> dict[str, np.ndarray]:
+                    calibration: str = sd.DEFAULT_CALIBRATION,
+                    constrain: bool = sd.DEFAULT_CONSTRAIN) -> dict[str, np.ndarray]:
     """Out-of-fold probabilities on the real rows for every compared model."""
     from sklearn.model_selection import GroupKFold, StratifiedKFold
 
@@ -103,7 +110,8 @@ def oof_predictions(split: str, rows, X, S, feats, seed: int, C: float,
         folds = GroupKFold(n_splits=5).split(ri, y[ri], groups[ri])
     else:
         folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed).split(ri, y[ri])
-    names = ("majority", "style12", "credscore", "credscore_noaug", "credscore_uncalibrated")
+    alt = "platt" if calibration != "platt" else "isotonic"  # the other calibration, for comparison
+    names = ("majority", "style12", "credscore", "credscore_noaug", f"credscore_{alt}", "credscore_uncalibrated")
     out = {k: np.full(len(rows), np.nan) for k in names}
     for tr_r, te_r in folds:
         tr, te = ri[tr_r], ri[te_r]
@@ -112,11 +120,17 @@ def oof_predictions(split: str, rows, X, S, feats, seed: int, C: float,
         tra = np.concatenate([tr, aug])
         out["majority"][te] = y[tr].mean()
         out["style12"][te] = sd.fit_style(S[tr], y[tr]).predict_proba(S[te])[:, 1]
-        m = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration=calibration)
+        m = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration=calibration,
+                         constrain=constrain)
         out["credscore"][te] = sd.predict(m, X[te])
-        mu = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration="none")
+        mu = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration="none",
+                          constrain=constrain)
         out["credscore_uncalibrated"][te] = sd.predict(mu, X[te])
-        m0 = sd.fit_model(X[tr], y[tr], groups[tr], real[tr], feats, C=C, calibration=calibration)
+        ma = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration=alt,
+                          constrain=constrain)
+        out[f"credscore_{alt}"][te] = sd.predict(ma, X[te])
+        m0 = sd.fit_model(X[tr], y[tr], groups[tr], real[tr], feats, C=C, calibration=calibration,
+                          constrain=constrain)
         out["credscore_noaug"][te] = sd.predict(m0, X[te])
     return {k: v[real] for k, v in out.items()}
 
@@ -197,24 +211,31 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--C", type=float, default=sd.DEFAULT_C)
     ap.add_argument("--calibration", choices=("isotonic", "platt", "none"), default=sd.DEFAULT_CALIBRATION)
+    ap.add_argument("--drop", metavar="REGEX", default=None,
+                    help="leave out the features whose name matches REGEX (an ablation)")
+    ap.add_argument("--no-sign-constraints", action="store_true",
+                    help="fit without the sign constraints (the recipe before them), for comparison")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "score.md")
     args = ap.parse_args()
     t0 = time.time()
     real_rows = sd.load_corpora(args.data)
     rows = real_rows + sd.spun_copies(real_rows, spinners=args.spinners.split(","))
     dicts = sd.feature_dicts(rows, jobs=args.jobs)
-    feats, _dropped = sd.select_features(dicts)
+    feats, _dropped = sd.select_features(dicts, drop=args.drop)
     X = sd.matrix(dicts, feats)
     S = np.array([sd.style_features(r.text) for r in rows])
     y_real = np.array([r.label for r in real_rows])
     res: dict[str, dict] = {}
     lines = ["# credscore score benchmark", "",
-             f"Command: `python benchmarks/score.py` (seed {sd.SEED}, {args.boot} bootstrap resamples). "
+             f"Command: `python benchmarks/score.py{' ' + ' '.join(sys.argv[1:]) if sys.argv[1:] else ''}` "
+             f"(seed {sd.SEED}, {args.boot} bootstrap resamples, sign constraints "
+             f"{'off' if args.no_sign_constraints else 'on'}). "
              f"{len(real_rows)} real documents ({int(y_real.sum())} reliable), "
              f"{len(rows) - len(real_rows)} synthetic spun copies (training only).",
              "", f"Features ({len(feats)}): " + ", ".join(f"`{f}`" for f in feats), ""]
     for split in ("grouped", "random"):
-        preds = oof_predictions(split, rows, X, S, feats, sd.SEED, args.C, args.calibration)
+        preds = oof_predictions(split, rows, X, S, feats, sd.SEED, args.C, args.calibration,
+                                not args.no_sign_constraints)
         if split == "grouped":
             grouped_text = preds["credscore"]
         ci = bootstrap(y_real, preds, args.boot, sd.SEED, ref="style12")

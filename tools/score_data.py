@@ -40,7 +40,11 @@ DATA = Path(os.environ.get("CREDSCORE_DATA")
 CACHE_DIR = ROOT / "artifacts"
 SEED = 20261122
 CLIP = 5.0
-DEFAULT_CALIBRATION = "platt"  # "isotonic", "platt" or "none"; see fit_model
+# "isotonic", "platt" or "none"; see fit_model.  Isotonic since the sign constraints: the grouped
+# reliability curve is not a sigmoid (real documents the spin signal scores >= 0.5 are 52% reliable but
+# got 0.28 on average), which one Platt slope cannot follow (models/README.md).
+DEFAULT_CALIBRATION = "isotonic"
+DEFAULT_CONSTRAIN = True  # sign constraints where all corpora agree (coefficient_signs)
 DEFAULT_C = 0.3  # L2 strength of the logistic regression (fixed, not tuned on the test folds)
 PREP_VERSION = "prep-3"  # bump when the cleaning below changes (part of the cache key)
 
@@ -317,7 +321,7 @@ def feature_dicts(rows: Sequence[Row], jobs: int = 2, verbose: bool = True) -> l
 
 
 def select_features(dicts: Sequence[dict[str, float]], min_coverage: float = 0.5,
-                    max_corr: float = 0.95) -> tuple[list[str], dict[str, str]]:
+                    max_corr: float = 0.95, drop: str | None = None) -> tuple[list[str], dict[str, str]]:
     """Columns worth a coefficient, and why each other one was dropped.
 
     Kept: features of signals not in :data:`EXCLUDED_SIGNALS`, not line-structure
@@ -325,7 +329,8 @@ def select_features(dicts: Sequence[dict[str, float]], min_coverage: float = 0.5
     applicable) in at least ``min_coverage`` of the documents, not constant (the
     rarer value of a near-binary column on at least 1% of documents), and not a
     near-copy (|r| > ``max_corr``) of a column kept before it (a signal's value
-    comes before its details).
+    comes before its details), and not matched by the regular expression ``drop``
+    (an ablation: ``--drop`` of the training and benchmark scripts).
     """
     names: list[str] = []
     seen: set[str] = set()
@@ -346,6 +351,9 @@ def select_features(dicts: Sequence[dict[str, float]], min_coverage: float = 0.5
             continue
         if LINE_STRUCTURE_RE.search(f):
             dropped[f] = "line structure of the corpus extraction"
+            continue
+        if drop and re.search(drop, f):
+            dropped[f] = f"dropped on request (--drop {drop!r})"
             continue
         vals = np.array([d.get(f, np.nan) for d in dicts], dtype=float)
         present = ~np.isnan(vals)
@@ -426,8 +434,73 @@ def _standardise(X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 AUGMENTED_SIGNAL = "spin"  # the one signal the synthetic spun copies can teach anything about
 
 
+def corpus_of(group: str) -> str:
+    """The corpus a group belongs to (``"bw:abc"`` -> ``"bw"``)."""
+    return group.split(":", 1)[0]
+
+
+def coefficient_signs(Z: np.ndarray, y: np.ndarray, corpora: np.ndarray, min_n: int = 20) -> np.ndarray:
+    """The direction each feature's coefficient is held to: +1, -1, or 0 (free).
+
+    Scorecard practice ("coherent" coefficients), applied only where the data agree:
+    a feature's association with the label is measured *within* each corpus (ROC AUC
+    of the feature alone minus 0.5, on that corpus's rows; corpora with fewer than
+    ``min_n`` rows or one class are skipped).  When every corpus shows the same
+    direction, the coefficient may not take the other sign; when the corpora
+    disagree it is left free.  So the model cannot turn "more dates" into "less
+    credible" merely because a correlated count (``sourcing.dates`` against
+    ``dates.dates``: both higher on reliable documents in every corpus) took the
+    weight — the suppressor effect that cost an undated opinion piece 24 points to
+    ``dates`` — while the contrasts the corpora disagree on stay available.
+    Measured (models/README.md): the grouped AUC is unchanged, the explanations
+    lose their sign flips.
+    """
+    from sklearn.metrics import roc_auc_score
+
+    signs = np.zeros(Z.shape[1])
+    for j in range(Z.shape[1]):
+        dirs = set()
+        for c in np.unique(corpora):
+            m = corpora == c
+            if m.sum() >= min_n and len(set(y[m])) == 2:
+                dirs.add(float(np.sign(roc_auc_score(y[m], Z[m, j]) - 0.5)))
+        if len(dirs) == 1:
+            signs[j] = dirs.pop()
+    return signs
+
+
+def _fit_logistic(Z: np.ndarray, y: np.ndarray, C: float, signs: np.ndarray | None = None,
+                  offset: np.ndarray | float = 0.0, fit_intercept: bool = True) -> tuple[np.ndarray, float]:
+    """L2 logistic regression with optional sign bounds on the coefficients.
+
+    The objective is scikit-learn's (``sum log-loss + ||w||^2 / (2C)``, intercept not
+    penalised), minimised with L-BFGS-B; ``signs[j]`` = +1 bounds ``w_j >= 0``, -1
+    bounds ``w_j <= 0``, 0 leaves it free.  ``offset`` is a fixed part of the linear
+    predictor (the two-stage fit).
+    """
+    from scipy.optimize import minimize
+
+    k = Z.shape[1]
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:k], (theta[k] if fit_intercept else 0.0)
+        z = offset + Z @ w + b
+        p = _sigmoid(z)
+        ll = np.sum(np.logaddexp(0, z) - y * z) + np.dot(w, w) / (2 * C)
+        g = Z.T @ (p - y) + w / C
+        return float(ll), (np.append(g, np.sum(p - y)) if fit_intercept else g)
+
+    s = np.zeros(k) if signs is None else np.asarray(signs, dtype=float)
+    bounds = [(0.0, None) if v > 0 else (None, 0.0) if v < 0 else (None, None) for v in s]
+    if fit_intercept:
+        bounds.append((None, None))
+    res = minimize(loss, np.zeros(k + int(fit_intercept)), jac=True, method="L-BFGS-B", bounds=bounds,
+                   options={"maxiter": 5000})
+    return res.x[:k].copy(), (float(res.x[k]) if fit_intercept else 0.0)
+
+
 def _fit_two_stage(Z: np.ndarray, y: np.ndarray, real: np.ndarray, aug_cols: Sequence[int], lr,
-                   C: float) -> tuple[np.ndarray, float]:
+                   C: float, signs: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """Logistic regression in which the synthetic rows inform only the spin features.
 
     Stage 1 fits every other feature (and the intercept) on the real documents
@@ -439,6 +512,16 @@ def _fit_two_stage(Z: np.ndarray, y: np.ndarray, real: np.ndarray, aug_cols: Seq
     mainstream article ⇒ unreliable".  Without synthetic rows (or spin features)
     this is a plain logistic regression on all features.
     """
+    if signs is not None:
+        if real.all() or not aug_cols:
+            return _fit_logistic(Z, y, C, signs)
+        other = [j for j in range(Z.shape[1]) if j not in set(aug_cols)]
+        coef = np.zeros(Z.shape[1])
+        coef[other], intercept = _fit_logistic(Z[real][:, other], y[real], C, signs[other])
+        offset = Z[:, other] @ coef[other] + intercept
+        coef[list(aug_cols)], _ = _fit_logistic(Z[:, aug_cols], y, C, signs[list(aug_cols)], offset=offset,
+                                                fit_intercept=False)
+        return coef, intercept
     if real.all() or not aug_cols:
         c = lr().fit(Z, y)
         return c.coef_[0].copy(), float(c.intercept_[0])
@@ -465,7 +548,7 @@ def _fit_two_stage(Z: np.ndarray, y: np.ndarray, real: np.ndarray, aug_cols: Seq
 
 def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray, features: Sequence[str],
               C: float = DEFAULT_C, calibration: str = DEFAULT_CALIBRATION, seed: int = SEED,
-              transform: bool = True) -> dict[str, Any]:
+              transform: bool = True, constrain: bool = DEFAULT_CONSTRAIN) -> dict[str, Any]:
     """Fit the logistic regression on all rows and calibrate it on held-out folds.
 
     Calibration: out-of-fold raw probabilities (GroupKFold by ``groups``, 5 folds)
@@ -473,6 +556,11 @@ def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray
     scaling, ``calibration="platt"``, folded into the coefficients).  The isotonic
     table is made strictly increasing (a 1% blend with the raw probability) so
     that the score keeps ranking documents the table would tie.
+
+    ``constrain`` (default): each coefficient keeps the sign on which every corpus
+    agrees (:func:`coefficient_signs`, recomputed on each training set, so the
+    inner calibration folds and the benchmark's outer folds never see held-out
+    labels); the fit is then scikit-learn's objective minimised with bounds.
     """
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
@@ -486,10 +574,20 @@ def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray
 
     aug_cols = [j for j, f in enumerate(features) if f.split(".", 1)[0] == AUGMENTED_SIGNAL]
 
-    def fit_linear(Zt: np.ndarray, yt: np.ndarray, rt: np.ndarray) -> tuple[np.ndarray, float]:
-        return _fit_two_stage(Zt, yt, rt, aug_cols, lr, C)
+    corpora = np.array([corpus_of(g) for g in groups])
 
-    coef, intercept = fit_linear(Z, y, real)
+    def fit_linear(Zt: np.ndarray, yt: np.ndarray, rt: np.ndarray, ct: np.ndarray) -> tuple[np.ndarray, float]:
+        signs = None
+        if constrain:
+            signs = coefficient_signs(Zt[rt], yt[rt], ct[rt])
+            if aug_cols:  # the spin features' direction is read where spin exists: with the spun copies
+                signs[aug_cols] = coefficient_signs(Zt[:, aug_cols], yt, ct)
+            used_signs.append(signs)
+        return _fit_two_stage(Zt, yt, rt, aug_cols, lr, C, signs)
+
+    used_signs: list[np.ndarray] = []
+    coef, intercept = fit_linear(Z, y, real, corpora)
+    final_signs = used_signs[0] if used_signs else np.zeros(len(features))
     calib = None
     if calibration != "none":
         oof = np.full(len(y), np.nan)
@@ -498,7 +596,7 @@ def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray
             if len(set(y[tr])) < 2:
                 continue
             Zt, m_, s_ = _standardise(X[tr])
-            c_, i_ = fit_linear(Zt, y[tr], real[tr])
+            c_, i_ = fit_linear(Zt, y[tr], real[tr], corpora[tr])
             Zte = np.clip((np.where(np.isnan(X[te]), m_, X[te]) - m_) / s_, -CLIP, CLIP)
             oof[te] = Zte @ c_ + i_
         ok = real & ~np.isnan(oof)
@@ -525,6 +623,8 @@ def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray
         "calibration": calib,
         "clip": CLIP,
         "transforms": transforms,
+        # documentation (the reader ignores it): the sign each coefficient was held to, 0 = free
+        "sign_constraints": {f: int(v) for f, v in zip(features, final_signs)},
     }
 
 
