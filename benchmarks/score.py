@@ -96,8 +96,13 @@ def bootstrap(y: np.ndarray, preds: dict[str, np.ndarray], n: int, seed: int, re
 
 def oof_predictions(split: str, rows, X, S, feats, seed: int, C: float,
                     calibration: str = sd.DEFAULT_CALIBRATION,
-                    constrain: bool = sd.DEFAULT_CONSTRAIN) -> dict[str, np.ndarray]:
-    """Out-of-fold probabilities on the real rows for every compared model."""
+                    constrain: bool = sd.DEFAULT_CONSTRAIN, grams=None) -> dict[str, np.ndarray]:
+    """Out-of-fold probabilities on the real rows for every compared model.
+
+    With ``grams`` (:func:`score_data.candidate_grams` of every row) also
+    ``credscore_infold_mined``: the shipped recipe plus a phrase-count feature whose phrase
+    list is mined on each training fold's labels only (and re-mined in every inner
+    calibration fold), the honest version of filler's hand-mined list."""
     from sklearn.model_selection import GroupKFold, StratifiedKFold
 
     y = np.array([r.label for r in rows])
@@ -112,6 +117,8 @@ def oof_predictions(split: str, rows, X, S, feats, seed: int, C: float,
         folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed).split(ri, y[ri])
     alt = "platt" if calibration != "platt" else "isotonic"  # the other calibration, for comparison
     names = ("majority", "style12", "credscore", "credscore_noaug", f"credscore_{alt}", "credscore_uncalibrated")
+    if grams is not None:
+        names += ("credscore_infold_mined",)
     out = {k: np.full(len(rows), np.nan) for k in names}
     for tr_r, te_r in folds:
         tr, te = ri[tr_r], ri[te_r]
@@ -132,6 +139,10 @@ def oof_predictions(split: str, rows, X, S, feats, seed: int, C: float,
         m0 = sd.fit_model(X[tr], y[tr], groups[tr], real[tr], feats, C=C, calibration=calibration,
                           constrain=constrain)
         out["credscore_noaug"][te] = sd.predict(m0, X[te])
+        if grams is not None:
+            mm = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration=calibration,
+                              constrain=constrain, grams=[grams[i] for i in tra])
+            out["credscore_infold_mined"][te] = sd.predict(mm, X[te], [grams[i] for i in te])
     return {k: v[real] for k, v in out.items()}
 
 
@@ -215,13 +226,18 @@ def main() -> None:
                     help="leave out the features whose name matches REGEX (an ablation)")
     ap.add_argument("--no-sign-constraints", action="store_true",
                     help="fit without the sign constraints (the recipe before them), for comparison")
+    ap.add_argument("--keep-label-mined", action="store_true",
+                    help="keep filler's features that count its label-mined MINED list (the leaky recipe before)")
+    ap.add_argument("--no-infold-mining", action="store_true",
+                    help="skip the credscore_infold_mined comparison (faster)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "score.md")
     args = ap.parse_args()
     t0 = time.time()
     real_rows = sd.load_corpora(args.data)
     rows = real_rows + sd.spun_copies(real_rows, spinners=args.spinners.split(","))
     dicts = sd.feature_dicts(rows, jobs=args.jobs)
-    feats, _dropped = sd.select_features(dicts, drop=args.drop)
+    feats, _dropped = sd.select_features(dicts, drop=args.drop, keep_label_mined=args.keep_label_mined)
+    grams = None if args.no_infold_mining else sd.candidate_grams([r.text for r in rows])
     X = sd.matrix(dicts, feats)
     S = np.array([sd.style_features(r.text) for r in rows])
     y_real = np.array([r.label for r in real_rows])
@@ -235,7 +251,7 @@ def main() -> None:
              "", f"Features ({len(feats)}): " + ", ".join(f"`{f}`" for f in feats), ""]
     for split in ("grouped", "random"):
         preds = oof_predictions(split, rows, X, S, feats, sd.SEED, args.C, args.calibration,
-                                not args.no_sign_constraints)
+                                not args.no_sign_constraints, grams if split == "grouped" else None)
         if split == "grouped":
             grouped_text = preds["credscore"]
         ci = bootstrap(y_real, preds, args.boot, sd.SEED, ref="style12")
@@ -266,7 +282,9 @@ def main() -> None:
                 ys = y_real[mask]
                 sub_ci = bootstrap(ys, {k: preds[k][mask] for k in ("style12", "credscore")}, max(200, args.boot // 5),
                                    sd.SEED)
-                for k in ("majority", "style12", "credscore", "credscore_noaug"):
+                for k in ("majority", "style12", "credscore", "credscore_noaug", "credscore_infold_mined"):
+                    if k not in preds:
+                        continue
                     m = metrics(ys, preds[k][mask], k == "majority")
                     res["per_corpus"].setdefault(name, {})[k] = m
                     lines.append(f"| {name} | {mask.sum()} ({int(ys.sum())}) | {k} | {fmt(m, sub_ci.get(k), 'auc')} | "

@@ -83,6 +83,10 @@ def test_seeds_000_001_below_002_004(seed_analyses):
     assert max(s["000"], s["001"]) < min(s["002"], s["004"]), s
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "without filler's label-mined phrase list (leakage, models/README.md) the model ranks the undated "
+    "opinion piece 003 level with The Moscow Times 002: both 85.6, the same isotonic step (raw "
+    "probability 0.8905 vs 0.8889), so 003 is not below 002; 003 > 000, 001 holds. Never tuned on the seeds."))
 def test_seeds_ranked_as_a_careful_reader_would(seed_analyses):
     s = {k: a.score for k, a in seed_analyses.items()}
     assert min(s["002"], s["004"]) > s["003"] > max(s["000"], s["001"]), s
@@ -228,3 +232,61 @@ def test_model_only_uses_documented_format():
     d = copy.deepcopy(MODEL_JSON)
     m = LinearModel.from_dict(d)
     assert m.features == tuple(d["features"])
+
+
+def test_shipped_model_does_not_use_filler_counts_of_the_label_mined_list():
+    """filler's MINED list was chosen on the labels of the score's own corpora: not a score feature."""
+    sd = _score_tools()
+    feats = MODEL_JSON["features"]
+    assert not [f for f in feats if sd.LABEL_MINED_RE.search(f)], feats
+    assert sd.LABEL_MINED_RE.search("filler.mined_hits") and not sd.LABEL_MINED_RE.search("filler.core_hits")
+    dropped = MODEL_JSON["info"]["dropped_features"]
+    assert all("chosen on these corpora's labels" in dropped[f] for f in ("filler", "filler.mined_hits"))
+
+
+def _labelled_texts():
+    """FakeNewsAMT + Celebrity (980 short articles), source = sub-corpus and topic."""
+    path = require_data("cred", "perezrosas2018_fakenewsamt_celebrity", "articles.jsonl")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    rows = [r for r in rows if (r.get("text") or "").strip()]
+    for r in rows:
+        r["source"] = f"{r['dataset']}:{r['domain_topic']}"
+    return rows
+
+
+def test_mining_rules_on_real_text():
+    """mine_phrases keeps a phrase only on enough suspect documents from enough sources, rare in the
+    reference, and ranks by smoothed log-odds."""
+    sd = _score_tools()
+    rows = _labelled_texts()
+    grams = [sd.ngrams(r["text"]) for r in rows]
+    susp = [(r["source"], g) for r, g in zip(rows, grams) if r["label"] == "fake"]
+    ref = [g for r, g in zip(rows, grams) if r["label"] != "fake"]
+    mined = sd.mine_phrases(susp, ref, min_df=3, min_sources=2)
+    assert mined, "real fakes share some stock phrasing"
+    assert [m[0] for m in mined] == sorted((m[0] for m in mined), reverse=True)
+    for score, a, b, g in mined:
+        holders = [s for s, gs in susp if g in gs]
+        assert len(holders) == a >= 3 and len(set(holders)) >= 2
+        assert b == sum(g in gs for gs in ref) <= 0.01 * len(ref)
+        assert not any(ch.isdigit() for ch in g)
+    strict = sd.mine_phrases(susp, ref, min_df=3, min_sources=3)
+    assert {m[3] for m in strict} <= {m[3] for m in mined}
+
+
+def test_in_fold_mining_never_reads_held_out_labels():
+    """The in-fold phrase list depends on the training rows' labels only: flipping every held-out
+    label changes nothing, flipping the training labels changes the list."""
+    np = pytest.importorskip("numpy")
+    sd = _score_tools()
+    rows = _labelled_texts()
+    grams = sd.candidate_grams([r["text"] for r in rows])
+    y = np.array([int(r["label"] == "legit") for r in rows])
+    groups = np.array([r["source"] for r in rows])
+    train = np.arange(len(rows)) % 3 != 0
+    kw = dict(top=20)
+    got = sd.mine_training_phrases(grams, y, groups, train, **kw)
+    assert got
+    y_flip = np.where(train, y, 1 - y)
+    assert sd.mine_training_phrases(grams, y_flip, groups, train, **kw) == got
+    assert sd.mine_training_phrases(grams, np.where(train, 1 - y, y), groups, train, **kw) != got

@@ -72,6 +72,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="let every coefficient take either sign (the recipe before the constraints)")
     ap.add_argument("--spinners", default=",".join(sd.DEFAULT_SPINNERS),
                     help="spinners for the augmentation: phrase, wordnet (if tools/spinners.py is there), or both")
+    ap.add_argument("--keep-label-mined", action="store_true",
+                    help="keep filler's features that count its label-mined MINED list (the leaky recipe before)")
     ap.add_argument("--jobs", type=int, default=2, help="processes for the signal computation")
     args = ap.parse_args(argv)
 
@@ -79,7 +81,7 @@ def main(argv: list[str] | None = None) -> None:
     spun = [] if args.no_spin_augment else sd.spun_copies(real_rows, spinners=args.spinners.split(","))
     rows = real_rows + spun
     dicts = sd.feature_dicts(rows, jobs=args.jobs)
-    feats, dropped = sd.select_features(dicts, drop=args.drop)
+    feats, dropped = sd.select_features(dicts, drop=args.drop, keep_label_mined=args.keep_label_mined)
     X = sd.matrix(dicts, feats)
     y = np.array([r.label for r in rows])
     groups = np.array([r.group for r in rows])
