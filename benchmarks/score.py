@@ -94,6 +94,20 @@ def bootstrap(y: np.ndarray, preds: dict[str, np.ndarray], n: int, seed: int, re
     return out
 
 
+def paired_difference(y: np.ndarray, p: np.ndarray, q: np.ndarray, n: int, seed: int) -> dict[str, tuple]:
+    """AUC and ECE of ``p`` minus those of ``q`` on the same documents, with 95% paired bootstrap intervals."""
+    rng = np.random.default_rng(seed)
+    diffs: dict[str, list[float]] = {"auc": [], "ece": []}
+    for _ in range(n):
+        i = rng.integers(0, len(y), len(y))
+        if len(set(y[i])) < 2:
+            continue
+        diffs["auc"].append(auc(y[i], p[i]) - auc(y[i], q[i]))
+        diffs["ece"].append(ece(y[i], p[i]) - ece(y[i], q[i]))
+    point = {"auc": auc(y, p) - auc(y, q), "ece": ece(y, p) - ece(y, q)}
+    return {k: (point[k], float(np.percentile(v, 2.5)), float(np.percentile(v, 97.5))) for k, v in diffs.items()}
+
+
 def oof_predictions(split: str, rows, X, S, feats, seed: int, C: float,
                     calibration: str = sd.DEFAULT_CALIBRATION,
                     constrain: bool = sd.DEFAULT_CONSTRAIN, grams=None) -> dict[str, np.ndarray]:
@@ -266,6 +280,12 @@ def main() -> None:
             lines.append(f"| {k} | {fmt(m, ci[k], 'auc')} | {g:+.3f} [{glo:+.3f}, {ghi:+.3f}] | "
                          f"{fmt(m, ci[k], 'brier')} | {fmt(m, ci[k], 'ece')} |")
         lines.append("")
+        if split == "grouped" and "credscore_infold_mined" in preds:
+            d = paired_difference(y_real, preds["credscore_infold_mined"], preds["credscore"], args.boot, sd.SEED)
+            res["infold_minus_shipped"] = d
+            lines += ["In-fold mined phrase list minus the shipped recipe, paired (same documents resampled): "
+                      f"AUC {d['auc'][0]:+.3f} [{d['auc'][1]:+.3f}, {d['auc'][2]:+.3f}], "
+                      f"ECE {d['ece'][0]:+.3f} [{d['ece'][1]:+.3f}, {d['ece'][2]:+.3f}].", ""]
         if split == "grouped":
             lines += ["### Per corpus (same grouped out-of-fold predictions)", "",
                       "| subset | n (reliable) | model | ROC AUC | Brier | ECE |", "|---|---|---|---|---|---|"]
