@@ -2,6 +2,7 @@
 
     python benchmarks/score.py [--data ../shared/data] [--boot 1000] [--out benchmarks/results/score.md]
                                [--calibration isotonic|platt|none] [--no-sign-constraints] [--drop REGEX]
+                               [--keep-label-mined] [--no-infold-mining]
 
 About 4-5 minutes on the shared 2-core machine with the signal cache warm; ``--boot 200``
 (fewer bootstrap resamples: the point estimates are the same, the intervals rougher) is the

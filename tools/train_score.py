@@ -2,6 +2,7 @@
 
     python tools/train_score.py [--data ../shared/data] [--out models/score.json] [--no-spin-augment]
                                 [--calibration isotonic|platt|none] [--no-sign-constraints] [--drop REGEX]
+                                [--keep-label-mined]
 
 About a minute with the signal cache warm (``artifacts/``), two with it cold, on the
 project's shared 2-core machine (measured 2026-12-01, see models/README.md).
@@ -26,7 +27,9 @@ One command, fixed seed (:data:`score_data.SEED`).  Steps:
    ``artifacts/score_features-<hash>.json.gz``, keyed by a hash of credscore's
    source, so only a code change recomputes) and keep the informative numeric
    columns (:func:`score_data.select_features`): the feature list follows the
-   signal registry, nothing is hard-coded here.
+   signal registry, nothing is hard-coded here.  Never features: filler's counts of its
+   hand-mined phrase list (``score_data.LABEL_MINED_RE``: chosen on these corpora's labels;
+   ``--keep-label-mined`` restores them, for comparison only).
 
 4. Fit a standardised L2 logistic regression on all rows, each coefficient held to
    the sign on which every corpus agrees (:func:`score_data.coefficient_signs`;
