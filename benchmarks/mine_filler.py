@@ -14,7 +14,11 @@ A candidate must occur in at least ``--min-df`` suspect documents from at least
 ``--min-sources`` distinct sources (sites or sub-corpora: one site's boilerplate is
 chrome, not style), in at most 1 % of reference documents, hold no digit, and consist of words in the English word
 list (so names and topics drop out).  The output is a table to read and curate by
-hand: the phrases kept are in ``credscore/signals/filler.py`` (``MINED``).  None of
+hand: the phrases kept are in ``credscore/signals/filler.py`` (``MINED``).  The rules
+themselves are ``score_data.mine_phrases`` (``tools/score_data.py``), shared with
+``benchmarks/score.py``, which runs them automatically inside each training fold
+(``credscore_infold_mined``): because this hand-curated list was chosen on the labels
+of the score's own corpora, the score model does not use filler's MINED-list counts.  None of
 these corpora is machine-generated (they predate 2019): what this finds is the
 stock phrasing of crowd-written and hyper-partisan copy, which is why the signal
 also has a hand-written core of language-model idioms.
@@ -26,21 +30,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
-import os
-from collections import Counter
+import sys
 from pathlib import Path
 
-from credscore.signals._wordfreq import english_frequencies
-from credscore.text import TextView
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import score_data as sd  # noqa: E402  (the mining rules live there, shared with the score's in-fold evaluation)
 
 # <repo>/../shared, as CI lays it out; CREDSCORE_SHARED overrides (a worktree elsewhere).
-SHARED = Path(os.environ.get("CREDSCORE_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
-DATA = SHARED / "data" / "cred"
-STOP = frozenset(
-    "the a an of to in and or for on at by with from as is are was were be been it its this that these those "
-    "he she they we you i his her their our your my him them us".split()
-)
+DATA = sd.DATA / "cred"
 
 
 def load() -> tuple[list[tuple[str, str]], list[str], list[str]]:
@@ -69,52 +68,16 @@ def load() -> tuple[list[tuple[str, str]], list[str], list[str]]:
     return suspect, reference, heldout
 
 
-def ngrams(text: str, ns: tuple[int, ...] = (3, 4)) -> set[str]:
-    w = TextView(text).words_lower
-    out: set[str] = set()
-    for n in ns:
-        for i in range(len(w) - n + 1):
-            g = w[i : i + n]
-            if g[0] in STOP and g[-1] in STOP and n == 3:
-                continue
-            out.add(" ".join(g))
-    return out
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--min-df", type=int, default=6)
+    ap.add_argument("--min-df", type=int, default=sd.MINE_MIN_DF)
     ap.add_argument("--top", type=int, default=150)
-    ap.add_argument("--min-sources", type=int, default=4)
+    ap.add_argument("--min-sources", type=int, default=sd.MINE_MIN_SOURCES)
     args = ap.parse_args()
     suspect, reference, heldout = load()
-    words = english_frequencies()
-    df_s: Counter[str] = Counter()
-    df_r: Counter[str] = Counter()
-    sources: dict[str, set[str]] = {}
-    for src, t in suspect:
-        grams = ngrams(t)
-        df_s.update(grams)
-        for g in grams:
-            sources.setdefault(g, set()).add(src)
-    for t in reference:
-        df_r.update(ngrams(t))
-    ns, nr = len(suspect), len(reference)
-    rows = []
-    for g, a in df_s.items():
-        if a < args.min_df:
-            continue
-        b = df_r.get(g, 0)
-        # site boilerplate ("get your daily dose of …") lives on one site: want 3 or more
-        if b > 0.01 * nr or any(ch.isdigit() for ch in g) or len(sources[g]) < args.min_sources:
-            continue
-        toks = g.split()
-        if not all(t in words for t in toks) or all(t in STOP for t in toks):
-            continue
-        score = math.log(((a + 0.5) / (ns + 1)) / ((b + 0.5) / (nr + 1)))
-        rows.append((score, a, b, g))
-    rows.sort(reverse=True)
-    print(f"suspect docs {ns}, reference docs {nr}, held-out politico {len(heldout)}")
+    rows = sd.mine_phrases([(src, sd.ngrams(t)) for src, t in suspect], [sd.ngrams(t) for t in reference],
+                           min_df=args.min_df, min_sources=args.min_sources)
+    print(f"suspect docs {len(suspect)}, reference docs {len(reference)}, held-out politico {len(heldout)}")
     print(f"{'log-odds':>8} {'df_susp':>7} {'df_ref':>6}  phrase")
     for score, a, b, g in rows[: args.top]:
         print(f"{score:8.2f} {a:7d} {b:6d}  {g}")

@@ -1,6 +1,12 @@
 """How good is the credibility score, measured so that publisher style cannot pass for credibility.
 
     python benchmarks/score.py [--data ../shared/data] [--boot 1000] [--out benchmarks/results/score.md]
+                               [--calibration isotonic|platt|none] [--no-sign-constraints] [--drop REGEX]
+                               [--keep-label-mined] [--no-infold-mining]
+
+About 4-5 minutes on the shared 2-core machine with the signal cache warm; ``--boot 200``
+(fewer bootstrap resamples: the point estimates are the same, the intervals rougher) is the
+quick mode.  Write a variant's tables elsewhere with ``--out``.
 
 Every figure is out-of-fold on REAL documents (the synthetic spun copies are
 training augmentation only and never scored):
@@ -13,8 +19,9 @@ training augmentation only and never scored):
 
 Models compared on the same folds: the majority baseline (training prevalence),
 a plain logistic regression on 12 simple style features
-(:data:`score_data.STYLE_FEATURES`), and credscore's model (its own signals,
-isotonic calibration on inner grouped folds) trained with and without the
+(:data:`score_data.STYLE_FEATURES`), and credscore's model (its own signals, sign
+constraints where every corpus agrees, isotonic calibration on inner grouped folds; Platt
+scaling beside it) trained with and without the
 synthetic spun copies.  Metrics: ROC AUC, Brier score, expected calibration
 error (10 equal-width bins), each with a 95% bootstrap interval (documents
 resampled, 1000 times, fixed seed), and the paired AUC gain over the style
@@ -88,9 +95,29 @@ def bootstrap(y: np.ndarray, preds: dict[str, np.ndarray], n: int, seed: int, re
     return out
 
 
+def paired_difference(y: np.ndarray, p: np.ndarray, q: np.ndarray, n: int, seed: int) -> dict[str, tuple]:
+    """AUC and ECE of ``p`` minus those of ``q`` on the same documents, with 95% paired bootstrap intervals."""
+    rng = np.random.default_rng(seed)
+    diffs: dict[str, list[float]] = {"auc": [], "ece": []}
+    for _ in range(n):
+        i = rng.integers(0, len(y), len(y))
+        if len(set(y[i])) < 2:
+            continue
+        diffs["auc"].append(auc(y[i], p[i]) - auc(y[i], q[i]))
+        diffs["ece"].append(ece(y[i], p[i]) - ece(y[i], q[i]))
+    point = {"auc": auc(y, p) - auc(y, q), "ece": ece(y, p) - ece(y, q)}
+    return {k: (point[k], float(np.percentile(v, 2.5)), float(np.percentile(v, 97.5))) for k, v in diffs.items()}
+
+
 def oof_predictions(split: str, rows, X, S, feats, seed: int, C: float,
-                    calibration: str = sd.DEFAULT_CALIBRATION) -> dict[str, np.ndarray]:
-    """Out-of-fold probabilities on the real rows for every compared model."""
+                    calibration: str = sd.DEFAULT_CALIBRATION,
+                    constrain: bool = sd.DEFAULT_CONSTRAIN, grams=None) -> dict[str, np.ndarray]:
+    """Out-of-fold probabilities on the real rows for every compared model.
+
+    With ``grams`` (:func:`score_data.candidate_grams` of every row) also
+    ``credscore_infold_mined``: the shipped recipe plus a phrase-count feature whose phrase
+    list is mined on each training fold's labels only (and re-mined in every inner
+    calibration fold), the honest version of filler's hand-mined list."""
     from sklearn.model_selection import GroupKFold, StratifiedKFold
 
     y = np.array([r.label for r in rows])
@@ -103,7 +130,10 @@ def oof_predictions(split: str, rows, X, S, feats, seed: int, C: float,
         folds = GroupKFold(n_splits=5).split(ri, y[ri], groups[ri])
     else:
         folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed).split(ri, y[ri])
-    names = ("majority", "style12", "credscore", "credscore_noaug", "credscore_uncalibrated")
+    alt = "platt" if calibration != "platt" else "isotonic"  # the other calibration, for comparison
+    names = ("majority", "style12", "credscore", "credscore_noaug", f"credscore_{alt}", "credscore_uncalibrated")
+    if grams is not None:
+        names += ("credscore_infold_mined",)
     out = {k: np.full(len(rows), np.nan) for k in names}
     for tr_r, te_r in folds:
         tr, te = ri[tr_r], ri[te_r]
@@ -112,12 +142,22 @@ def oof_predictions(split: str, rows, X, S, feats, seed: int, C: float,
         tra = np.concatenate([tr, aug])
         out["majority"][te] = y[tr].mean()
         out["style12"][te] = sd.fit_style(S[tr], y[tr]).predict_proba(S[te])[:, 1]
-        m = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration=calibration)
+        m = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration=calibration,
+                         constrain=constrain)
         out["credscore"][te] = sd.predict(m, X[te])
-        mu = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration="none")
+        mu = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration="none",
+                          constrain=constrain)
         out["credscore_uncalibrated"][te] = sd.predict(mu, X[te])
-        m0 = sd.fit_model(X[tr], y[tr], groups[tr], real[tr], feats, C=C, calibration=calibration)
+        ma = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration=alt,
+                          constrain=constrain)
+        out[f"credscore_{alt}"][te] = sd.predict(ma, X[te])
+        m0 = sd.fit_model(X[tr], y[tr], groups[tr], real[tr], feats, C=C, calibration=calibration,
+                          constrain=constrain)
         out["credscore_noaug"][te] = sd.predict(m0, X[te])
+        if grams is not None:
+            mm = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration=calibration,
+                              constrain=constrain, grams=[grams[i] for i in tra])
+            out["credscore_infold_mined"][te] = sd.predict(mm, X[te], [grams[i] for i in te])
     return {k: v[real] for k, v in out.items()}
 
 
@@ -197,24 +237,36 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--C", type=float, default=sd.DEFAULT_C)
     ap.add_argument("--calibration", choices=("isotonic", "platt", "none"), default=sd.DEFAULT_CALIBRATION)
+    ap.add_argument("--drop", metavar="REGEX", default=None,
+                    help="leave out the features whose name matches REGEX (an ablation)")
+    ap.add_argument("--no-sign-constraints", action="store_true",
+                    help="fit without the sign constraints (the recipe before them), for comparison")
+    ap.add_argument("--keep-label-mined", action="store_true",
+                    help="keep filler's features that count its label-mined MINED list (the leaky recipe before)")
+    ap.add_argument("--no-infold-mining", action="store_true",
+                    help="skip the credscore_infold_mined comparison (faster)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "score.md")
     args = ap.parse_args()
     t0 = time.time()
     real_rows = sd.load_corpora(args.data)
     rows = real_rows + sd.spun_copies(real_rows, spinners=args.spinners.split(","))
     dicts = sd.feature_dicts(rows, jobs=args.jobs)
-    feats, _dropped = sd.select_features(dicts)
+    feats, _dropped = sd.select_features(dicts, drop=args.drop, keep_label_mined=args.keep_label_mined)
+    grams = None if args.no_infold_mining else sd.candidate_grams([r.text for r in rows])
     X = sd.matrix(dicts, feats)
     S = np.array([sd.style_features(r.text) for r in rows])
     y_real = np.array([r.label for r in real_rows])
     res: dict[str, dict] = {}
     lines = ["# credscore score benchmark", "",
-             f"Command: `python benchmarks/score.py` (seed {sd.SEED}, {args.boot} bootstrap resamples). "
+             f"Command: `python benchmarks/score.py{' ' + ' '.join(sys.argv[1:]) if sys.argv[1:] else ''}` "
+             f"(seed {sd.SEED}, {args.boot} bootstrap resamples, sign constraints "
+             f"{'off' if args.no_sign_constraints else 'on'}). "
              f"{len(real_rows)} real documents ({int(y_real.sum())} reliable), "
              f"{len(rows) - len(real_rows)} synthetic spun copies (training only).",
              "", f"Features ({len(feats)}): " + ", ".join(f"`{f}`" for f in feats), ""]
     for split in ("grouped", "random"):
-        preds = oof_predictions(split, rows, X, S, feats, sd.SEED, args.C, args.calibration)
+        preds = oof_predictions(split, rows, X, S, feats, sd.SEED, args.C, args.calibration,
+                                not args.no_sign_constraints, grams if split == "grouped" else None)
         if split == "grouped":
             grouped_text = preds["credscore"]
         ci = bootstrap(y_real, preds, args.boot, sd.SEED, ref="style12")
@@ -229,6 +281,12 @@ def main() -> None:
             lines.append(f"| {k} | {fmt(m, ci[k], 'auc')} | {g:+.3f} [{glo:+.3f}, {ghi:+.3f}] | "
                          f"{fmt(m, ci[k], 'brier')} | {fmt(m, ci[k], 'ece')} |")
         lines.append("")
+        if split == "grouped" and "credscore_infold_mined" in preds:
+            d = paired_difference(y_real, preds["credscore_infold_mined"], preds["credscore"], args.boot, sd.SEED)
+            res["infold_minus_shipped"] = d
+            lines += ["In-fold mined phrase list minus the shipped recipe, paired (same documents resampled): "
+                      f"AUC {d['auc'][0]:+.3f} [{d['auc'][1]:+.3f}, {d['auc'][2]:+.3f}], "
+                      f"ECE {d['ece'][0]:+.3f} [{d['ece'][1]:+.3f}, {d['ece'][2]:+.3f}].", ""]
         if split == "grouped":
             lines += ["### Per corpus (same grouped out-of-fold predictions)", "",
                       "| subset | n (reliable) | model | ROC AUC | Brier | ECE |", "|---|---|---|---|---|---|"]
@@ -245,7 +303,9 @@ def main() -> None:
                 ys = y_real[mask]
                 sub_ci = bootstrap(ys, {k: preds[k][mask] for k in ("style12", "credscore")}, max(200, args.boot // 5),
                                    sd.SEED)
-                for k in ("majority", "style12", "credscore", "credscore_noaug"):
+                for k in ("majority", "style12", "credscore", "credscore_noaug", "credscore_infold_mined"):
+                    if k not in preds:
+                        continue
                     m = metrics(ys, preds[k][mask], k == "majority")
                     res["per_corpus"].setdefault(name, {})[k] = m
                     lines.append(f"| {name} | {mask.sum()} ({int(ys.sum())}) | {k} | {fmt(m, sub_ci.get(k), 'auc')} | "

@@ -83,15 +83,60 @@ def test_seeds_000_001_below_002_004(seed_analyses):
     assert max(s["000"], s["001"]) < min(s["002"], s["004"]), s
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the model trained on the corpora (spin v2, dates v2, quality suite) ranks 003 (New Eastern Outlook: "
-           "undated, filler) below 000 (spun AP copy, which the spin signal lowers by only ~44 points); "
-           "not hard-coded, see models/README.md",
-)
+@pytest.mark.xfail(strict=True, reason=(
+    "without filler's label-mined phrase list (leakage, models/README.md) the model ranks the undated "
+    "opinion piece 003 level with The Moscow Times 002: both 85.6, the same isotonic step (raw "
+    "probability 0.8905 vs 0.8889), so 003 is not below 002; 003 > 000, 001 holds. Never tuned on the seeds."))
 def test_seeds_ranked_as_a_careful_reader_would(seed_analyses):
     s = {k: a.score for k, a in seed_analyses.items()}
     assert min(s["002"], s["004"]) > s["003"] > max(s["000"], s["001"]), s
+
+
+def test_shipped_coefficients_keep_the_signs_every_corpus_agrees_on():
+    """The fit holds each coefficient to the direction all corpora agree on (models/README.md)."""
+    signs = MODEL_JSON["info"]["sign_constraints"]
+    assert set(signs) == set(MODEL_JSON["features"]) and set(signs.values()) <= {-1, 0, 1}
+    assert any(signs.values())
+    for f, c in zip(MODEL_JSON["features"], MODEL_JSON["coef"]):
+        assert c * signs[f] >= 0, (f, c, signs[f])
+
+
+def _score_tools():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import score_data
+
+    return score_data
+
+
+def test_coefficient_signs_only_where_every_corpus_agrees():
+    sd = _score_tools()
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(0)
+    n = 400
+    corpora = np.array(["a"] * n + ["b"] * n)
+    y = rng.integers(0, 2, 2 * n)
+    agree = y + rng.normal(0, 1, 2 * n)  # higher on label 1 in both corpora
+    against = -y + rng.normal(0, 1, 2 * n)  # lower on label 1 in both
+    split = np.where(corpora == "a", y, -y) + rng.normal(0, 1, 2 * n)  # the corpora disagree
+    signs = sd.coefficient_signs(np.column_stack([agree, against, split]), y, corpora)
+    assert list(signs) == [1.0, -1.0, 0.0]
+
+
+def test_bounded_fit_matches_sklearn_when_free_and_respects_bounds():
+    sd = _score_tools()
+    np = pytest.importorskip("numpy")
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(1)
+    Z = rng.normal(size=(500, 3))
+    y = (Z @ [1.0, -0.5, 0.8] + rng.logistic(size=500) > 0).astype(int)
+    ref = LogisticRegression(C=0.3, max_iter=2000).fit(Z, y)
+    w, b = sd._fit_logistic(Z, y, 0.3)
+    assert w == pytest.approx(ref.coef_[0], abs=1e-3) and b == pytest.approx(ref.intercept_[0], abs=1e-3)
+    w, _ = sd._fit_logistic(Z, y, 0.3, signs=np.array([0, 1, -1]))  # the 2nd is held >= 0 against the data
+    assert w[1] == pytest.approx(0.0, abs=1e-9) and w[2] <= 0 and w[0] > 0.5
 
 
 def test_source_prior_on_and_off(seed_texts):
@@ -187,3 +232,61 @@ def test_model_only_uses_documented_format():
     d = copy.deepcopy(MODEL_JSON)
     m = LinearModel.from_dict(d)
     assert m.features == tuple(d["features"])
+
+
+def test_shipped_model_does_not_use_filler_counts_of_the_label_mined_list():
+    """filler's MINED list was chosen on the labels of the score's own corpora: not a score feature."""
+    sd = _score_tools()
+    feats = MODEL_JSON["features"]
+    assert not [f for f in feats if sd.LABEL_MINED_RE.search(f)], feats
+    assert sd.LABEL_MINED_RE.search("filler.mined_hits") and not sd.LABEL_MINED_RE.search("filler.core_hits")
+    dropped = MODEL_JSON["info"]["dropped_features"]
+    assert all("chosen on these corpora's labels" in dropped[f] for f in ("filler", "filler.mined_hits"))
+
+
+def _labelled_texts():
+    """FakeNewsAMT + Celebrity (980 short articles), source = sub-corpus and topic."""
+    path = require_data("cred", "perezrosas2018_fakenewsamt_celebrity", "articles.jsonl")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    rows = [r for r in rows if (r.get("text") or "").strip()]
+    for r in rows:
+        r["source"] = f"{r['dataset']}:{r['domain_topic']}"
+    return rows
+
+
+def test_mining_rules_on_real_text():
+    """mine_phrases keeps a phrase only on enough suspect documents from enough sources, rare in the
+    reference, and ranks by smoothed log-odds."""
+    sd = _score_tools()
+    rows = _labelled_texts()
+    grams = [sd.ngrams(r["text"]) for r in rows]
+    susp = [(r["source"], g) for r, g in zip(rows, grams) if r["label"] == "fake"]
+    ref = [g for r, g in zip(rows, grams) if r["label"] != "fake"]
+    mined = sd.mine_phrases(susp, ref, min_df=3, min_sources=2)
+    assert mined, "real fakes share some stock phrasing"
+    assert [m[0] for m in mined] == sorted((m[0] for m in mined), reverse=True)
+    for score, a, b, g in mined:
+        holders = [s for s, gs in susp if g in gs]
+        assert len(holders) == a >= 3 and len(set(holders)) >= 2
+        assert b == sum(g in gs for gs in ref) <= 0.01 * len(ref)
+        assert not any(ch.isdigit() for ch in g)
+    strict = sd.mine_phrases(susp, ref, min_df=3, min_sources=3)
+    assert {m[3] for m in strict} <= {m[3] for m in mined}
+
+
+def test_in_fold_mining_never_reads_held_out_labels():
+    """The in-fold phrase list depends on the training rows' labels only: flipping every held-out
+    label changes nothing, flipping the training labels changes the list."""
+    np = pytest.importorskip("numpy")
+    sd = _score_tools()
+    rows = _labelled_texts()
+    grams = sd.candidate_grams([r["text"] for r in rows])
+    y = np.array([int(r["label"] == "legit") for r in rows])
+    groups = np.array([r["source"] for r in rows])
+    train = np.arange(len(rows)) % 3 != 0
+    kw = dict(top=20)
+    got = sd.mine_training_phrases(grams, y, groups, train, **kw)
+    assert got
+    y_flip = np.where(train, y, 1 - y)
+    assert sd.mine_training_phrases(grams, y_flip, groups, train, **kw) == got
+    assert sd.mine_training_phrases(grams, np.where(train, 1 - y, y), groups, train, **kw) != got

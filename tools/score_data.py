@@ -40,7 +40,11 @@ DATA = Path(os.environ.get("CREDSCORE_DATA")
 CACHE_DIR = ROOT / "artifacts"
 SEED = 20261122
 CLIP = 5.0
-DEFAULT_CALIBRATION = "platt"  # "isotonic", "platt" or "none"; see fit_model
+# "isotonic", "platt" or "none"; see fit_model.  Isotonic since the sign constraints: the grouped
+# reliability curve is not a sigmoid (real documents the spin signal scores >= 0.5 are 52% reliable but
+# got 0.28 on average), which one Platt slope cannot follow (models/README.md).
+DEFAULT_CALIBRATION = "isotonic"
+DEFAULT_CONSTRAIN = True  # sign constraints where all corpora agree (coefficient_signs)
 DEFAULT_C = 0.3  # L2 strength of the logistic regression (fixed, not tuned on the test folds)
 PREP_VERSION = "prep-3"  # bump when the cleaning below changes (part of the cache key)
 
@@ -317,15 +321,19 @@ def feature_dicts(rows: Sequence[Row], jobs: int = 2, verbose: bool = True) -> l
 
 
 def select_features(dicts: Sequence[dict[str, float]], min_coverage: float = 0.5,
-                    max_corr: float = 0.95) -> tuple[list[str], dict[str, str]]:
+                    max_corr: float = 0.95, drop: str | None = None,
+                    keep_label_mined: bool = False) -> tuple[list[str], dict[str, str]]:
     """Columns worth a coefficient, and why each other one was dropped.
 
     Kept: features of signals not in :data:`EXCLUDED_SIGNALS`, not line-structure
-    details (:data:`LINE_STRUCTURE_RE`), present (signal
+    details (:data:`LINE_STRUCTURE_RE`), not filler's counts of its label-mined phrase list
+    (:data:`LABEL_MINED_RE`, unless ``keep_label_mined``: that list was chosen on the labels
+    of these corpora, so it would leak the held-out folds' labels into a feature), present (signal
     applicable) in at least ``min_coverage`` of the documents, not constant (the
     rarer value of a near-binary column on at least 1% of documents), and not a
     near-copy (|r| > ``max_corr``) of a column kept before it (a signal's value
-    comes before its details).
+    comes before its details), and not matched by the regular expression ``drop``
+    (an ablation: ``--drop`` of the training and benchmark scripts).
     """
     names: list[str] = []
     seen: set[str] = set()
@@ -346,6 +354,13 @@ def select_features(dicts: Sequence[dict[str, float]], min_coverage: float = 0.5
             continue
         if LINE_STRUCTURE_RE.search(f):
             dropped[f] = "line structure of the corpus extraction"
+            continue
+        if LABEL_MINED_RE.search(f) and not keep_label_mined:
+            dropped[f] = ("counts filler's MINED list, chosen on these corpora's labels (leakage; "
+                          "--keep-label-mined restores it)")
+            continue
+        if drop and re.search(drop, f):
+            dropped[f] = f"dropped on request (--drop {drop!r})"
             continue
         vals = np.array([d.get(f, np.nan) for d in dicts], dtype=float)
         present = ~np.isnan(vals)
@@ -370,6 +385,136 @@ def select_features(dicts: Sequence[dict[str, float]], min_coverage: float = 0.5
 def matrix(dicts: Sequence[dict[str, float]], features: Sequence[str]) -> np.ndarray:
     """Rows × features, NaN where a signal was not applicable."""
     return np.array([[d.get(f, np.nan) for f in features] for d in dicts], dtype=float)
+
+
+# ---------------------------------------------------------------------------
+# Phrase mining (shared by benchmarks/mine_filler.py and the in-fold evaluation)
+# ---------------------------------------------------------------------------
+
+MINE_STOP = frozenset(
+    "the a an of to in and or for on at by with from as is are was were be been it its this that these those "
+    "he she they we you i his her their our your my him them us".split()
+)
+MINE_MIN_DF = 6  # suspect documents a phrase must occur in (mine_filler.py's default)
+MINE_MIN_SOURCES = 4  # distinct sources among them: one site's boilerplate is chrome, not style
+MINE_MAX_REF_SHARE = 0.01  # at most 1% of reference documents
+# Fixed a priori, never tuned: about the size of the hand-curated MINED list (36 phrases).
+MINE_TOP_K = 40
+# filler's features that count its MINED list, which was chosen by hand on the labels of the very
+# corpora the score is trained and evaluated on (models/README.md, "Diagnosis"): never score features.
+LABEL_MINED_RE = re.compile(r"^filler(?:\.(?:distinct|mined_hits|hits|per_1000_words))?$")
+INFOLD_FEATURE = "infold_mined_phrases"  # evaluation-only column: distinct in-fold mined phrases present
+
+
+def ngrams(text: str, ns: tuple[int, ...] = (3, 4)) -> set[str]:
+    """The distinct 3- and 4-word phrases of ``text`` (lower-cased words; 3-grams that begin
+    and end with a stop word are skipped)."""
+    from credscore.text import TextView
+
+    w = TextView(text).words_lower
+    out: set[str] = set()
+    for n in ns:
+        for i in range(len(w) - n + 1):
+            g = w[i: i + n]
+            if n == 3 and g[0] in MINE_STOP and g[-1] in MINE_STOP:
+                continue
+            out.add(" ".join(g))
+    return out
+
+
+def phrase_ok(g: str, words: Any) -> bool:
+    """The label-free part of the rules: no digit, every word in the English word list, not all stop words."""
+    toks = g.split()
+    return (not any(ch.isdigit() for ch in g) and all(t in words for t in toks)
+            and not all(t in MINE_STOP for t in toks))
+
+
+def mine_phrases(suspect: Sequence[tuple[str, Iterable[str]]], reference: Sequence[Iterable[str]],
+                 min_df: int = MINE_MIN_DF, min_sources: int = MINE_MIN_SOURCES,
+                 max_ref_share: float = MINE_MAX_REF_SHARE, words: Any = None) -> list[tuple[float, int, int, str]]:
+    """Phrases over-represented in ``suspect`` documents against ``reference`` ones, best first.
+
+    ``suspect`` holds (source, phrase set) pairs, ``reference`` phrase sets (see :func:`ngrams`).
+    A phrase qualifies when it occurs in at least ``min_df`` suspect documents from at least
+    ``min_sources`` sources, in at most ``max_ref_share`` of the reference documents, and passes
+    :func:`phrase_ok` (``words``: the English word list; ``None`` loads credscore's).  Rows are
+    ``(log-odds, df_suspect, df_reference, phrase)`` with add-one-half smoothing,
+    ``log(((a + .5) / (n_s + 1)) / ((b + .5) / (n_r + 1)))``, sorted by log-odds, then df.
+    """
+    from collections import Counter
+
+    if words is None:
+        from credscore.signals._wordfreq import english_frequencies
+
+        words = english_frequencies()
+    df_s: Counter[str] = Counter()
+    df_r: Counter[str] = Counter()
+    sources: dict[str, set[str]] = {}
+    ns = 0
+    for src, grams in suspect:
+        ns += 1
+        for g in grams:
+            df_s[g] += 1
+            sources.setdefault(g, set()).add(src)
+    nr = 0
+    for grams in reference:
+        nr += 1
+        df_r.update(grams)
+    rows = []
+    for g, a in df_s.items():
+        if a < min_df:
+            continue
+        b = df_r.get(g, 0)
+        if b > max_ref_share * nr or len(sources[g]) < min_sources or not phrase_ok(g, words):
+            continue
+        rows.append((math.log(((a + 0.5) / (ns + 1)) / ((b + 0.5) / (nr + 1))), a, b, g))
+    rows.sort(reverse=True)
+    return rows
+
+
+def candidate_grams(texts: Sequence[str], min_df: int = MINE_MIN_DF) -> list[frozenset[str]]:
+    """Each text's phrases that could ever be mined: :func:`phrase_ok` and in at least ``min_df``
+    of ``texts``.  Both rules ignore the labels, and a phrase found in ``min_df`` suspect documents
+    is in at least ``min_df`` texts, so mining on these sets gives what mining on the full sets
+    gives — only much faster (most phrases occur once)."""
+    from collections import Counter
+
+    from credscore.signals._wordfreq import english_frequencies
+
+    words = english_frequencies()
+    sets = [ngrams(t) for t in texts]
+    df: Counter[str] = Counter()
+    for s in sets:
+        df.update(s)
+    keep = {g for g, c in df.items() if c >= min_df and phrase_ok(g, words)}
+    return [frozenset(s & keep) for s in sets]
+
+
+def mine_training_phrases(grams: Sequence[frozenset[str]], y: np.ndarray, groups: np.ndarray,
+                          use: np.ndarray, top: int = MINE_TOP_K) -> list[str]:
+    """mine_filler's rules run automatically on training rows only (no hand curation): suspect =
+    rows of ``use`` with label 0 (source = their group), reference = rows of ``use`` with label 1;
+    the ``top`` phrases by log-odds."""
+    idx = np.flatnonzero(use)
+    rows = mine_phrases([(groups[i], grams[i]) for i in idx if y[i] == 0],
+                        [grams[i] for i in idx if y[i] == 1], words=_ALL_WORDS)
+    return [g for _, _, _, g in rows[:top]]
+
+
+class _AnyWord:
+    """Word list stand-in for pre-filtered phrase sets (:func:`candidate_grams` applied the rule)."""
+
+    def __contains__(self, _w: object) -> bool:
+        return True
+
+
+_ALL_WORDS = _AnyWord()
+
+
+def phrase_count(grams: Sequence[frozenset[str]], phrases: Sequence[str]) -> np.ndarray:
+    """How many of ``phrases`` each row's phrase set holds."""
+    p = frozenset(phrases)
+    return np.array([float(len(s & p)) for s in grams])
 
 
 # ---------------------------------------------------------------------------
@@ -400,8 +545,14 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
-def predict(model: dict[str, Any], X: np.ndarray) -> np.ndarray:
-    """The calibrated probability, exactly as :class:`credscore.score.LinearModel` computes it."""
+def predict(model: dict[str, Any], X: np.ndarray, grams: Sequence[frozenset[str]] | None = None) -> np.ndarray:
+    """The calibrated probability, exactly as :class:`credscore.score.LinearModel` computes it.
+
+    A model fitted with in-fold mining (``"mined_phrases"``) needs the rows' ``grams``."""
+    if "mined_phrases" in model:
+        if grams is None:
+            raise ValueError("this model carries a mined phrase list: pass the rows' grams")
+        X = np.column_stack([X, phrase_count(grams, model["mined_phrases"])])
     mean, scale, coef = (np.array(model[k], dtype=float) for k in ("mean", "scale", "coef"))
     if model.get("transforms"):
         X = apply_transforms(X, model["transforms"])
@@ -426,8 +577,73 @@ def _standardise(X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 AUGMENTED_SIGNAL = "spin"  # the one signal the synthetic spun copies can teach anything about
 
 
+def corpus_of(group: str) -> str:
+    """The corpus a group belongs to (``"bw:abc"`` -> ``"bw"``)."""
+    return group.split(":", 1)[0]
+
+
+def coefficient_signs(Z: np.ndarray, y: np.ndarray, corpora: np.ndarray, min_n: int = 20) -> np.ndarray:
+    """The direction each feature's coefficient is held to: +1, -1, or 0 (free).
+
+    Scorecard practice ("coherent" coefficients), applied only where the data agree:
+    a feature's association with the label is measured *within* each corpus (ROC AUC
+    of the feature alone minus 0.5, on that corpus's rows; corpora with fewer than
+    ``min_n`` rows or one class are skipped).  When every corpus shows the same
+    direction, the coefficient may not take the other sign; when the corpora
+    disagree it is left free.  So the model cannot turn "more dates" into "less
+    credible" merely because a correlated count (``sourcing.dates`` against
+    ``dates.dates``: both higher on reliable documents in every corpus) took the
+    weight — the suppressor effect that cost an undated opinion piece 24 points to
+    ``dates`` — while the contrasts the corpora disagree on stay available.
+    Measured (models/README.md): the grouped AUC is unchanged, the explanations
+    lose their sign flips.
+    """
+    from sklearn.metrics import roc_auc_score
+
+    signs = np.zeros(Z.shape[1])
+    for j in range(Z.shape[1]):
+        dirs = set()
+        for c in np.unique(corpora):
+            m = corpora == c
+            if m.sum() >= min_n and len(set(y[m])) == 2:
+                dirs.add(float(np.sign(roc_auc_score(y[m], Z[m, j]) - 0.5)))
+        if len(dirs) == 1:
+            signs[j] = dirs.pop()
+    return signs
+
+
+def _fit_logistic(Z: np.ndarray, y: np.ndarray, C: float, signs: np.ndarray | None = None,
+                  offset: np.ndarray | float = 0.0, fit_intercept: bool = True) -> tuple[np.ndarray, float]:
+    """L2 logistic regression with optional sign bounds on the coefficients.
+
+    The objective is scikit-learn's (``sum log-loss + ||w||^2 / (2C)``, intercept not
+    penalised), minimised with L-BFGS-B; ``signs[j]`` = +1 bounds ``w_j >= 0``, -1
+    bounds ``w_j <= 0``, 0 leaves it free.  ``offset`` is a fixed part of the linear
+    predictor (the two-stage fit).
+    """
+    from scipy.optimize import minimize
+
+    k = Z.shape[1]
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:k], (theta[k] if fit_intercept else 0.0)
+        z = offset + Z @ w + b
+        p = _sigmoid(z)
+        ll = np.sum(np.logaddexp(0, z) - y * z) + np.dot(w, w) / (2 * C)
+        g = Z.T @ (p - y) + w / C
+        return float(ll), (np.append(g, np.sum(p - y)) if fit_intercept else g)
+
+    s = np.zeros(k) if signs is None else np.asarray(signs, dtype=float)
+    bounds = [(0.0, None) if v > 0 else (None, 0.0) if v < 0 else (None, None) for v in s]
+    if fit_intercept:
+        bounds.append((None, None))
+    res = minimize(loss, np.zeros(k + int(fit_intercept)), jac=True, method="L-BFGS-B", bounds=bounds,
+                   options={"maxiter": 5000})
+    return res.x[:k].copy(), (float(res.x[k]) if fit_intercept else 0.0)
+
+
 def _fit_two_stage(Z: np.ndarray, y: np.ndarray, real: np.ndarray, aug_cols: Sequence[int], lr,
-                   C: float) -> tuple[np.ndarray, float]:
+                   C: float, signs: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """Logistic regression in which the synthetic rows inform only the spin features.
 
     Stage 1 fits every other feature (and the intercept) on the real documents
@@ -439,6 +655,16 @@ def _fit_two_stage(Z: np.ndarray, y: np.ndarray, real: np.ndarray, aug_cols: Seq
     mainstream article ⇒ unreliable".  Without synthetic rows (or spin features)
     this is a plain logistic regression on all features.
     """
+    if signs is not None:
+        if real.all() or not aug_cols:
+            return _fit_logistic(Z, y, C, signs)
+        other = [j for j in range(Z.shape[1]) if j not in set(aug_cols)]
+        coef = np.zeros(Z.shape[1])
+        coef[other], intercept = _fit_logistic(Z[real][:, other], y[real], C, signs[other])
+        offset = Z[:, other] @ coef[other] + intercept
+        coef[list(aug_cols)], _ = _fit_logistic(Z[:, aug_cols], y, C, signs[list(aug_cols)], offset=offset,
+                                                fit_intercept=False)
+        return coef, intercept
     if real.all() or not aug_cols:
         c = lr().fit(Z, y)
         return c.coef_[0].copy(), float(c.intercept_[0])
@@ -465,18 +691,35 @@ def _fit_two_stage(Z: np.ndarray, y: np.ndarray, real: np.ndarray, aug_cols: Seq
 
 def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray, features: Sequence[str],
               C: float = DEFAULT_C, calibration: str = DEFAULT_CALIBRATION, seed: int = SEED,
-              transform: bool = True) -> dict[str, Any]:
+              transform: bool = True, constrain: bool = DEFAULT_CONSTRAIN,
+              grams: Sequence[frozenset[str]] | None = None) -> dict[str, Any]:
     """Fit the logistic regression on all rows and calibrate it on held-out folds.
+
+    ``grams`` (the rows' :func:`candidate_grams`; evaluation of in-fold mining): mine a phrase
+    list on these training rows' labels (:func:`mine_training_phrases`, real rows only), add the
+    column :data:`INFOLD_FEATURE` (how many of the phrases a row holds), and record the list
+    as ``"mined_phrases"``; every inner calibration fold re-mines on its own training part, so
+    no held-out label ever chooses a phrase.  :func:`predict` needs the test rows' ``grams``.
 
     Calibration: out-of-fold raw probabilities (GroupKFold by ``groups``, 5 folds)
     of the *real* rows are mapped to outcomes with isotonic regression (or Platt
     scaling, ``calibration="platt"``, folded into the coefficients).  The isotonic
     table is made strictly increasing (a 1% blend with the raw probability) so
     that the score keeps ranking documents the table would tie.
+
+    ``constrain`` (default): each coefficient keeps the sign on which every corpus
+    agrees (:func:`coefficient_signs`, recomputed on each training set, so the
+    inner calibration folds and the benchmark's outer folds never see held-out
+    labels); the fit is then scikit-learn's objective minimised with bounds.
     """
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
+    mined: list[str] | None = None
+    if grams is not None:
+        mined = mine_training_phrases(grams, y, groups, real)
+        X = np.column_stack([X, phrase_count(grams, mined)])
+        features = list(features) + [INFOLD_FEATURE]
     transforms = choose_transforms(X) if transform else [""] * X.shape[1]
     X = apply_transforms(X, transforms)
     Z, mean, scale = _standardise(X)
@@ -486,10 +729,20 @@ def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray
 
     aug_cols = [j for j, f in enumerate(features) if f.split(".", 1)[0] == AUGMENTED_SIGNAL]
 
-    def fit_linear(Zt: np.ndarray, yt: np.ndarray, rt: np.ndarray) -> tuple[np.ndarray, float]:
-        return _fit_two_stage(Zt, yt, rt, aug_cols, lr, C)
+    corpora = np.array([corpus_of(g) for g in groups])
 
-    coef, intercept = fit_linear(Z, y, real)
+    def fit_linear(Zt: np.ndarray, yt: np.ndarray, rt: np.ndarray, ct: np.ndarray) -> tuple[np.ndarray, float]:
+        signs = None
+        if constrain:
+            signs = coefficient_signs(Zt[rt], yt[rt], ct[rt])
+            if aug_cols:  # the spin features' direction is read where spin exists: with the spun copies
+                signs[aug_cols] = coefficient_signs(Zt[:, aug_cols], yt, ct)
+            used_signs.append(signs)
+        return _fit_two_stage(Zt, yt, rt, aug_cols, lr, C, signs)
+
+    used_signs: list[np.ndarray] = []
+    coef, intercept = fit_linear(Z, y, real, corpora)
+    final_signs = used_signs[0] if used_signs else np.zeros(len(features))
     calib = None
     if calibration != "none":
         oof = np.full(len(y), np.nan)
@@ -497,9 +750,16 @@ def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray
         for tr, te in GroupKFold(n_splits=min(5, n_groups)).split(Z, y, groups):
             if len(set(y[tr])) < 2:
                 continue
-            Zt, m_, s_ = _standardise(X[tr])
-            c_, i_ = fit_linear(Zt, y[tr], real[tr])
-            Zte = np.clip((np.where(np.isnan(X[te]), m_, X[te]) - m_) / s_, -CLIP, CLIP)
+            Xk = X
+            if mined is not None:  # re-mine on this inner training part only
+                inner = np.zeros(len(y), dtype=bool)
+                inner[tr] = True
+                col = phrase_count(grams, mine_training_phrases(grams, y, groups, real & inner))
+                Xk = X.copy()
+                Xk[:, -1] = apply_transforms(col[:, None], transforms[-1:])[:, 0]
+            Zt, m_, s_ = _standardise(Xk[tr])
+            c_, i_ = fit_linear(Zt, y[tr], real[tr], corpora[tr])
+            Zte = np.clip((np.where(np.isnan(Xk[te]), m_, Xk[te]) - m_) / s_, -CLIP, CLIP)
             oof[te] = Zte @ c_ + i_
         ok = real & ~np.isnan(oof)
         if calibration == "platt":
@@ -515,7 +775,7 @@ def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray
             ys = 0.99 * iso.predict(xs) + 0.01 * xs
             calib = {"x": [round(float(v), 6) for v in xs], "y": [round(float(v), 6) for v in ys],
                      "method": "isotonic on grouped out-of-fold predictions of the real documents"}
-    return {
+    out = {
         "format": "credscore-linear/1",
         "features": list(features),
         "mean": [round(float(v), 6) for v in mean],
@@ -525,7 +785,12 @@ def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray
         "calibration": calib,
         "clip": CLIP,
         "transforms": transforms,
+        # documentation (the reader ignores it): the sign each coefficient was held to, 0 = free
+        "sign_constraints": {f: int(v) for f, v in zip(features, final_signs)},
     }
+    if mined is not None:
+        out["mined_phrases"] = mined
+    return out
 
 
 # ---------------------------------------------------------------------------

@@ -1,6 +1,11 @@
 """Train the credibility score model and write ``models/score.json``.
 
     python tools/train_score.py [--data ../shared/data] [--out models/score.json] [--no-spin-augment]
+                                [--calibration isotonic|platt|none] [--no-sign-constraints] [--drop REGEX]
+                                [--keep-label-mined]
+
+About a minute with the signal cache warm (``artifacts/``), two with it cold, on the
+project's shared 2-core machine (measured 2026-12-01, see models/README.md).
 
 One command, fixed seed (:data:`score_data.SEED`).  Steps:
 
@@ -22,10 +27,14 @@ One command, fixed seed (:data:`score_data.SEED`).  Steps:
    ``artifacts/score_features-<hash>.json.gz``, keyed by a hash of credscore's
    source, so only a code change recomputes) and keep the informative numeric
    columns (:func:`score_data.select_features`): the feature list follows the
-   signal registry, nothing is hard-coded here.
+   signal registry, nothing is hard-coded here.  Never features: filler's counts of its
+   hand-mined phrase list (``score_data.LABEL_MINED_RE``: chosen on these corpora's labels;
+   ``--keep-label-mined`` restores them, for comparison only).
 
-4. Fit a standardised L2 logistic regression (scikit-learn) on all rows and
-   calibrate it on grouped out-of-fold predictions of the real documents
+4. Fit a standardised L2 logistic regression on all rows, each coefficient held to
+   the sign on which every corpus agrees (:func:`score_data.coefficient_signs`;
+   ``--no-sign-constraints`` lifts this), and calibrate it (isotonic; ``--calibration
+   platt`` for Platt scaling) on grouped out-of-fold predictions of the real documents
    (:func:`score_data.fit_model`), then write plain JSON (format
    ``credscore-linear/1``, read by :mod:`credscore.score`; no pickle).
 
@@ -60,8 +69,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-spin-augment", action="store_true")
     ap.add_argument("--calibration", choices=("isotonic", "platt", "none"), default=sd.DEFAULT_CALIBRATION)
     ap.add_argument("--C", type=float, default=sd.DEFAULT_C)
+    ap.add_argument("--drop", metavar="REGEX", default=None,
+                    help="leave out the features whose name matches REGEX (an ablation)")
+    ap.add_argument("--no-sign-constraints", action="store_true",
+                    help="let every coefficient take either sign (the recipe before the constraints)")
     ap.add_argument("--spinners", default=",".join(sd.DEFAULT_SPINNERS),
                     help="spinners for the augmentation: phrase, wordnet (if tools/spinners.py is there), or both")
+    ap.add_argument("--keep-label-mined", action="store_true",
+                    help="keep filler's features that count its label-mined MINED list (the leaky recipe before)")
     ap.add_argument("--jobs", type=int, default=2, help="processes for the signal computation")
     args = ap.parse_args(argv)
 
@@ -69,7 +84,7 @@ def main(argv: list[str] | None = None) -> None:
     spun = [] if args.no_spin_augment else sd.spun_copies(real_rows, spinners=args.spinners.split(","))
     rows = real_rows + spun
     dicts = sd.feature_dicts(rows, jobs=args.jobs)
-    feats, dropped = sd.select_features(dicts)
+    feats, dropped = sd.select_features(dicts, drop=args.drop, keep_label_mined=args.keep_label_mined)
     X = sd.matrix(dicts, feats)
     y = np.array([r.label for r in rows])
     groups = np.array([r.group for r in rows])
@@ -83,12 +98,14 @@ def main(argv: list[str] | None = None) -> None:
         tr, te = ri[tr_r], ri[te_r]
         trk = {keys[i] for i in tr}
         tra = np.concatenate([tr, [i for i in np.flatnonzero(~real) if rows[i].src in trk]]).astype(int)
-        m = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=args.C, calibration=args.calibration)
+        m = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=args.C, calibration=args.calibration,
+                         constrain=not args.no_sign_constraints)
         aucs.append(roc_auc_score(y[te], sd.predict(m, X[te])))
 
-    model = sd.fit_model(X, y, groups, real, feats, C=args.C, calibration=args.calibration)
+    model = sd.fit_model(X, y, groups, real, feats, C=args.C, calibration=args.calibration,
+                         constrain=not args.no_sign_constraints)
     model["info"] = {
-        "trained_by": "python tools/train_score.py" + (" --no-spin-augment" if args.no_spin_augment else ""),
+        "trained_by": "python tools/train_score.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip(),
         "credscore_version": credscore.__version__,
         "signals": list(SIGNAL_MODULES),
         "feature_cache_key": sd.code_hash(),
@@ -96,7 +113,10 @@ def main(argv: list[str] | None = None) -> None:
         "estimates": "probability that a document reads like content from reliable sources rather than "
                      "unreliable ones, from its text and page signals; not a verdict on its claims",
         "model": f"standardised L2 logistic regression (C={args.C}), {args.calibration} calibration on "
-                 "grouped out-of-fold predictions of the real documents",
+                 "grouped out-of-fold predictions of the real documents"
+                 + ("" if args.no_sign_constraints else
+                    "; each coefficient held to the sign on which every corpus agrees"),
+        "sign_constraints": model.pop("sign_constraints"),
         "data": [
             "BuzzFeed-Webis Fake News Corpus 2016 (Potthast et al. 2018), CC BY 4.0",
             "FakeNewsNet v1 (Shu et al. 2017), research use",
