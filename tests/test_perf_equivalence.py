@@ -214,3 +214,18 @@ def test_misspelling_candidates_are_unchanged(articles, pages):
         assert new == before.find_misspellings(t), t[:80]
         found += len(new)
     assert found >= 100
+
+
+def test_pyphen_count_is_pyphens_count(articles):
+    """readability's own hyphenation-point count against pyphen's ``positions`` (a fresh
+    ``Pyphen``, so neither reads the other's memo) on CMU words and every article word."""
+    import pyphen
+    from textstat.backend.utils._get_cmudict import get_cmudict
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    ours, ref = get_pyphen("en_US"), pyphen.Pyphen(lang="en_US", cache=False)
+    words = sorted(get_cmudict("en_US"))[::7] + [w for t in articles for w in t.split()]
+    words += ["İstanbul", "STRASSE", "ǅemal", "naïve", "co-op", "'tis", "", "a", "ab", "x" * 60]
+    counts = [readability.pyphen_count(ours, w) for w in words]
+    assert counts == [len(ref.positions(w)) for w in words]
+    assert sum(counts) > len(words) // 2  # words with hyphenation points are among them
