@@ -237,40 +237,6 @@ def c4_compute(ctx: Context) -> Signal:
     )
 
 
-# --- credscore/signals/misspellings.py (round 2 of issue 8)
-
-from credscore.signals.misspellings import (
-    MAX_WORD_LEN, _CANDIDATE_RE, _NAME_RUN_RE, _SENT_START_RE, _known, _suggest,
-)
-
-
-def find_misspellings(text: str) -> list[tuple[int, int, str, str]]:
-    """``(start, end, word, suggestion)`` for each likely misspelling in ``text``."""
-    known = _known()
-    names: set[str] | None = None
-    out = []
-    for m in _CANDIDATE_RE.finditer(text):
-        word = m.group(1)
-        if len(word) > MAX_WORD_LEN:
-            continue
-        low = word.lower()
-        if low in known:
-            continue
-        if word[0].isupper():
-            # Capitalised: only a candidate at the start of a sentence, and never a name
-            if len(word) < 5 or not _SENT_START_RE.search(text[max(0, m.start() - 3):m.start()]):
-                continue
-            if names is None:
-                names = {w for run in _NAME_RUN_RE.findall(text) for w in run.split()}
-            if word in names:
-                continue
-        sugg = _suggest(low)
-        if sugg and sugg != low:
-            out.append((m.start(1), m.end(1), word, sugg))
-    return out
-
-
-
 # --- credscore/spin/features.py (round 2 of issue 8)
 
 from credscore.spin.features import (

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate
 
 from ..text import per_thousand
 from ._wordfreq import english_frequencies, speller
@@ -36,9 +35,6 @@ THRESHOLD = 3.0
 MAX_WORD_LEN = 45
 
 _CANDIDATE_RE = re.compile(r"(?<![\w’'@#/.-])([A-Za-z][a-z]{3,})(?:[’']s)?(?![\w@/]|[’'-]\w|\.\w)")
-# The same matches as ``_CANDIDATE_RE``, for ``split``: the possessive is a group too, so
-# that the pieces' lengths add up to every match's offset.
-_CANDIDATE_SPLIT_RE = re.compile(r"(?<![\w’'@#/.-])([A-Za-z][a-z]{3,})((?:[’']s)?)(?![\w@/]|[’'-]\w|\.\w)")
 _SENT_START_RE = re.compile(r"(?:^|[.!?…:;\"“”(]\s*|\n\s*)$")
 _NAME_RUN_RE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
 #: Removed kinds that are prose (worth spell-checking); icon strings and menus are not.
@@ -68,43 +64,28 @@ def _suggest(word: str) -> str | None:
 
 
 def find_misspellings(text: str) -> list[tuple[int, int, str, str]]:
-    """``(start, end, word, suggestion)`` for each likely misspelling in ``text``.
-
-    The candidates (``_CANDIDATE_RE``'s matches) come from one ``re.split``, their
-    offsets from the pieces' running lengths and the look-up words from one
-    ``lower()`` of them all, so the per-candidate Python work is done only for the
-    few candidates not in the word list.
-    """
-    pieces = _CANDIDATE_SPLIT_RE.split(text)  # [before, word, possessive, before, word, …, after]
-    if len(pieces) == 1:
-        return []
+    """``(start, end, word, suggestion)`` for each likely misspelling in ``text``."""
     known = _known()
-    words = pieces[1::3]
-    # ASCII letters only: lowercasing keeps each word's length and makes no newline
-    lows = "\n".join(words).lower().split("\n")
-    unknown = [i for i, low in enumerate(lows) if low not in known]
-    if not unknown:
-        return []
-    ends = list(accumulate(map(len, pieces)))  # ends[3k]: where the k-th candidate starts
     names: set[str] | None = None
     out = []
-    for k in unknown:
-        word = words[k]
+    for m in _CANDIDATE_RE.finditer(text):
+        word = m.group(1)
         if len(word) > MAX_WORD_LEN:
             continue
-        start = ends[3 * k]
+        low = word.lower()
+        if low in known:
+            continue
         if word[0].isupper():
             # Capitalised: only a candidate at the start of a sentence, and never a name
-            if len(word) < 5 or not _SENT_START_RE.search(text[max(0, start - 3):start]):
+            if len(word) < 5 or not _SENT_START_RE.search(text[max(0, m.start() - 3):m.start()]):
                 continue
             if names is None:
                 names = {w for run in _NAME_RUN_RE.findall(text) for w in run.split()}
             if word in names:
                 continue
-        low = lows[k]
         sugg = _suggest(low)
         if sugg and sugg != low:
-            out.append((start, start + len(word), word, sugg))
+            out.append((m.start(1), m.end(1), word, sugg))
     return out
 
 
