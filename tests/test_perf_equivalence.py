@@ -214,3 +214,19 @@ def test_pyphen_count_is_pyphens_count(articles):
     counts = [readability.pyphen_count(ours, w) for w in words]
     assert counts == [len(ref.positions(w)) for w in words]
     assert sum(counts) > len(words) // 2  # words with hyphenation points are among them
+
+
+def test_find_dates_memo_gives_fresh_equal_answers(articles, pages):
+    from credscore import dateparse
+
+    texts = [t[:3000] for t in articles[:40]] + [p[:3000] for p in pages[:20]]
+    for t in texts:
+        for gran in ("year", "month", "day"):
+            dateparse._recent.clear()
+            cold = dateparse.find_dates(t, min_granularity=gran)
+            warm = dateparse.find_dates(t, min_granularity=gran)
+            assert warm == cold and warm is not cold
+            warm.append(None)  # a caller's list is its own: the memo is untouched
+            assert dateparse.find_dates(t, min_granularity=gran) == cold
+    assert sum(len(dateparse.find_dates(t)) for t in texts) > len(texts)  # dates were found
+    assert len(dateparse._recent) <= dateparse._MEMO_SIZE
