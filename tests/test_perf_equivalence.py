@@ -230,3 +230,18 @@ def test_find_dates_memo_gives_fresh_equal_answers(articles, pages):
             assert dateparse.find_dates(t, min_granularity=gran) == cold
     assert sum(len(dateparse.find_dates(t)) for t in texts) > len(texts)  # dates were found
     assert len(dateparse._recent) <= dateparse._MEMO_SIZE
+
+
+def test_short_sentence_rule_matches_textstat(articles, pages):
+    """Sentences of <= 2 words once punctuation is removed do not count (textstat's rule);
+    readability decides it from the tokens' word characters: same averages as textstat."""
+    import textstat
+
+    odd = [
+        "Yes - no. A b c. ' ' ' x y. — – … a b! Hi … there ’ ok? Don't 'em go. _ _ _. 3 . 4 ! ' t ' s. 'tis 've ll!",
+        "x \u00b7 \u2022 y. a\u00a0b\u00a0c. A \x1c B \x1c C. « a » b. ‘ a ’ b! ' 'd 're. 你好 世界 !. Ok ok.",
+        "One two - three. One - - two. - - - . One two three four. a — b — c. Ünï ünï. ΟΔΟΣ ΣΑΣ ..",
+    ]
+    for t in odd + [p[:3000] for p in pages[:40]] + [a[:1500] for a in articles[40:80]]:
+        assert readability.gunning_fog(t) == textstat.gunning_fog(t), t[:60]
+        assert readability.flesch(t) == (textstat.flesch_reading_ease(t), textstat.flesch_kincaid_grade(t)), t[:60]

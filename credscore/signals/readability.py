@@ -106,6 +106,7 @@ def _bound_memory() -> None:
 
 
 _syllable_memo: dict[str, dict[str, int]] = {}
+_pyphen_of: dict[str, Any] = {}  # textstat's Pyphen object per language
 SYLLABLE_MEMO_LIMIT = 20_000
 
 # textstat 0.7.7's ``remove_punctuation(text, rm_apostrophe=False)`` is two passes:
@@ -115,6 +116,7 @@ SYLLABLE_MEMO_LIMIT = 20_000
 _PUNCT_RE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))|[^\w\s']")
 # textstat's ``count_sentences`` pattern.
 _SENTENCE_RE = re.compile(r"\b[^.!?]+[.!?]*")
+_WORD_CHAR_RE = re.compile(r"\w")
 
 
 def _lang() -> str:
@@ -139,11 +141,25 @@ def _counts(text: str, lang: str) -> tuple[int, float, int, int]:
     n_words = len(words)
     # count_sentences: sentences of <= 2 words (after punctuation removal) do not count;
     # removing characters never adds a word, so a sentence of <= 2 words needs no removal
-    sub = _PUNCT_RE.sub
+    # and removing punctuation empties exactly the tokens without a word character (it
+    # removes no whitespace, keeps every \w, and an apostrophe it keeps is followed by a
+    # letter of its token), so the sentence needs no removal: three tokens with a word
+    # character make it count
+    has_word_char = _WORD_CHAR_RE.search
     sentences = _SENTENCE_RE.findall(text)
     short = 0
     for s in sentences:
-        if len(s.split()) <= 2 or len(sub("", s).split()) <= 2:
+        tokens = s.split()
+        if len(tokens) <= 2:
+            short += 1
+            continue
+        wordy = 0
+        for tok in tokens:
+            if has_word_char(tok):
+                wordy += 1
+                if wordy > 2:
+                    break
+        else:
             short += 1
     wps = n_words / max(1, len(sentences) - short)
     memo = _word_memo.get(lang)
@@ -219,9 +235,12 @@ def _syllables(lower_words: list[str], lang: str) -> int:
                 n = sum(1 for p in cmu.get(word)[0] if p[-1].isdigit())  # type: ignore[union-attr,index]
             except (TypeError, IndexError, AttributeError):
                 if pyphen is None:
-                    from textstat.backend.utils._get_pyphen import get_pyphen
+                    pyphen = _pyphen_of.get(lang)
+                    if pyphen is None:
+                        from textstat.backend.utils._get_pyphen import get_pyphen
 
-                    pyphen = get_pyphen(lang)
+                        # textstat caches it per language too, but its cache costs ~4 µs a call
+                        pyphen = _pyphen_of[lang] = get_pyphen(lang)
                 n = pyphen_count(pyphen, word) + 1
             memo[word] = n
         count += n
