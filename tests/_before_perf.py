@@ -235,3 +235,170 @@ def c4_compute(ctx: Context) -> Signal:
             },
         },
     )
+
+
+# --- credscore/spin/features.py (round 2 of issue 8)
+
+from credscore.spin.features import (
+    DIGIT_CAND_RE, DIGIT_TAIL_RE, MS_RE, SAID_RE, SAID_SPUN_RE, SPINTAX_RE, Finding, Measures,
+    _NUMWORD, _DET, _PREV_WORD_RE, _Taken, _default_info, _word_info,
+)
+from credscore.text import TextView, per_thousand
+from credscore.spin.tables import Tables
+
+
+def spin_measure(text: str, view: TextView, tables: Tables) -> Measures:
+    """Compute every feature of ``text`` (its shared tokenisation ``view``) in a few linear passes."""
+    n = view.n_words
+    findings: list[Finding] = []
+
+    # -- layer 1 --------------------------------------------------------------
+    n_spintax = 0
+    for m in SPINTAX_RE.finditer(text):
+        n_spintax += 1
+        findings.append(Finding(m.start(), m.end(), "spintax", m.group(), m.group(1).split("|")[0]))
+
+    lex = tables.lexicon
+    n_lex = 0
+    for m in tables.lexicon_re.finditer(text):
+        n_lex += 1
+        findings.append(Finding(m.start(), m.end(), "lexicon", m.group(), lex[m.group()]))
+
+    n_said_spun = 0
+    for c in MS_RE.finditer(text):  # check the full pattern only around each candidate
+        m = SAID_SPUN_RE.search(text, max(0, c.start() - 60), min(len(text), c.end() + 60))
+        while m is not None:
+            g = next(i for i in (1, 2, 3) if m.group(i))
+            if m.span(g) == c.span():
+                n_said_spun += 1
+                findings.append(Finding(c.start(), c.end(), "said", c.group(), "said"))
+                break
+            if m.end() > c.end() + 60 or m.start() >= c.start():
+                break
+            m = SAID_SPUN_RE.search(text, m.start() + 1, min(len(text), c.end() + 60))
+    n_said = len(SAID_RE.findall(text))
+
+    n_digit = 0
+    for m in DIGIT_CAND_RE.finditer(text):
+        pw = _PREV_WORD_RE.search(text, max(0, m.start() - 12), m.start())
+        if pw is None or pw.group(1).lower() not in _DET or not DIGIT_TAIL_RE.match(text, m.end()):
+            continue
+        n_digit += 1
+        d = m.group(1)
+        findings.append(Finding(m.start(1), m.end(1), "digit", d, _NUMWORD[d]))
+
+    # -- layer 2 --------------------------------------------------------------
+    spans = view.word_spans
+    low = view.words_lower
+    words = view.words
+    originals = tables.originals
+    cidx = tables.common_index
+    nc = tables.n_common
+    once, more = tables.pairs_once, tables.pairs_more
+    info = _word_info(tables)
+    # one look-up per word: (common id or -1, rare synonym?, rarity or -1, function word?, commoner synonym)
+    infos = [info.get(w) or _default_info(w) for w in low]
+    n_rare = rar_sum = n_content = 0
+    odd_cands = []  # lower-case words that have a much commoner synonym
+    for i, (w, inf) in enumerate(zip(words, infos)):
+        if inf[1]:
+            n_rare += 1
+        if inf[2] >= 0 and w.islower():
+            n_content += 1
+            rar_sum += inf[2]
+            if inf[4] is not None:
+                odd_cands.append(i)
+    n_unseen = n_repair = 0
+    n_content_pairs = n_content_unseen = n_content_strong = 0
+    taken = _Taken(findings)
+    seen = bytearray(len(low) + 1)  # seen[i]: the reference uses the pair (word i, word i+1)
+    ids = [inf[0] for inf in infos]
+    # adjacent pairs of common words, separated by one space: (i, pair id)
+    pairs = [
+        (i, ia * nc + ib)
+        for i, (ia, ib, sa, sb) in enumerate(zip(ids, ids[1:], spans, spans[1:]))
+        if ia >= 0 and ib >= 0 and sb[0] - sa[1] == 1 and text[sa[1]] == " "
+    ]
+    n_common_pairs = len(pairs)
+    for i, k in pairs:
+        fa, fb = infos[i], infos[i + 1]
+        content = not (fa[3] and fb[3])
+        if k in more:
+            seen[i] = 1
+            if content:
+                n_content_pairs += 1
+                n_content_strong += 1
+            continue
+        if content:
+            n_content_pairs += 1
+        if k in once:
+            seen[i] = 1
+            continue
+        n_unseen += 1
+        if content:
+            n_content_unseen += 1
+        # unseen: does putting one word back to a commoner synonym give a pair news uses?
+        a, b = low[i], low[i + 1]
+        fix = None
+        ib = infos[i + 1][0]
+        for o in originals.get(a, ()):
+            io = cidx.get(o)
+            if io is not None and io * nc + ib in more:
+                fix = f"{o} {words[i + 1]}"
+                break
+        if fix is None:
+            ia = infos[i][0]
+            for o in originals.get(b, ()):
+                io = cidx.get(o)
+                if io is not None and ia * nc + io in more:
+                    fix = f"{words[i]} {o}"
+                    break
+        if fix is not None:
+            n_repair += 1
+            s, e = spans[i][0], spans[i + 1][1]
+            if not taken.overlaps(s, e):
+                findings.append(Finding(s, e, "pair", text[s:e], fix))
+
+    # rare choices out of place: a much commoner synonym exists and no adjacent pair is known
+    # counted once per distinct word: a topic's rare term repeats ("pneumonic plague"
+    # four times), a spinner's substitutions are scattered
+    odd_words = set()
+    taken = _Taken(findings)
+    for i in odd_cands:
+        if seen[i] or (i and seen[i - 1]):
+            continue
+        odd_words.add(low[i])
+        s, e = spans[i]
+        if not taken.overlaps(s, e):
+            findings.append(Finding(s, e, "word", text[s:e], infos[i][4]))
+
+    findings.sort(key=lambda f: f.start)
+    values = {
+        "spintax_per_1k": per_thousand(n_spintax, n),
+        "lexicon_per_1k": per_thousand(n_lex, n),
+        "said_spun_per_1k": per_thousand(n_said_spun, n),
+        "said_spun_share": n_said_spun / (n_said_spun + n_said) if (n_said_spun + n_said) else 0.0,
+        "digit_per_1k": per_thousand(n_digit, n),
+        "unseen_pair_share": n_unseen / n_common_pairs if n_common_pairs else 0.0,
+        "unseen_content_share": n_content_unseen / n_content_pairs if n_content_pairs else 0.0,
+        "strong_content_share": n_content_strong / n_content_pairs if n_content_pairs else 0.0,
+        "repairable_per_1k": per_thousand(n_repair, n),
+        "rare_synonym_per_1k": per_thousand(n_rare, n),
+        "content_rarity": rar_sum / n_content if n_content else 0.0,
+        "thesaurus_odd_per_1k": per_thousand(len(odd_words), n),
+    }
+    counts = {
+        "words": n,
+        "spintax": n_spintax,
+        "lexicon": n_lex,
+        "said_spun": n_said_spun,
+        "said": n_said,
+        "digit": n_digit,
+        "common_pairs": n_common_pairs,
+        "unseen_pairs": n_unseen,
+        "content_pairs": n_content_pairs,
+        "repairable": n_repair,
+        "rare_synonym": n_rare,
+        "thesaurus_odd": len(odd_words),
+    }
+    return Measures(values, counts, findings)

@@ -20,6 +20,8 @@ import pytest
 
 from credscore import lang
 from credscore.signals import c4_lines, gopher_repetition, name_drift, readability
+from credscore.spin.features import measure as spin_measure
+from credscore.spin.tables import default_tables
 from credscore.signals.base import Context
 from credscore.text import TextView
 
@@ -164,3 +166,82 @@ def test_signals_do_not_depend_on_the_memos_being_warm(articles):
     warm = [(readability.compute(_ctx(t)), name_drift.compute(_ctx(t))) for t in texts]
     assert cold == warm
     assert all(dataclasses.is_dataclass(r) for pair in cold for r in pair)
+
+
+# Round two: spin's layer-1 scans.  Real texts, plus the
+# same articles with the things these scans look for put in at word boundaries and
+# inside words (where the faster patterns must refuse what the look-behinds refused).
+SPIN_BITS = [
+    "{great|good|fine} {hardware}", "x{great|good}", "“We won,” Smith mentioned.", "unmentioned",
+    "as stated earlier", "Rahmat stated on Monday", "restated that", "the 2 international locations",
+    "for 3 causes", ",4 dogs", "x5 cats", "$6 bills", "9 years", "of 7 states", "unsaid says told-you",
+    "Resaid", "foretold", "said_ it", "_said", "2 2 cats", "these 8 mentioned games",
+]
+
+
+def _salted(texts: list[str], bits: list[str]) -> list[str]:
+    out = []
+    for i, t in enumerate(texts):
+        words = t.split(" ")
+        for j, b in enumerate(bits):
+            k = (7 * i + 13 * j) % max(1, len(words))
+            words[k] = (words[k] + " " + b) if (i + j) % 2 else (b + words[k])  # at a boundary, or glued on
+        out.append(" ".join(words))
+    return out
+
+
+def test_spin_measure_is_unchanged(articles, pages):
+    tables = default_tables()
+    texts = articles + pages + _salted(articles[:60], SPIN_BITS) + [" ".join(SPIN_BITS), "", "2 cats"]
+    kinds: set[str] = set()
+    for t in texts:
+        new = spin_measure(t, TextView(t), tables)
+        assert new == before.spin_measure(t, TextView(t), tables), t[:80]
+        kinds |= {f.kind for f in new.findings}
+    assert kinds >= {"spintax", "said", "digit", "pair", "word"}  # every layer-1 branch reached
+
+
+def test_pyphen_count_is_pyphens_count(articles):
+    """readability's own hyphenation-point count against pyphen's ``positions`` (a fresh
+    ``Pyphen``, so neither reads the other's memo) on CMU words and every article word."""
+    import pyphen
+    from textstat.backend.utils._get_cmudict import get_cmudict
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    ours, ref = get_pyphen("en_US"), pyphen.Pyphen(lang="en_US", cache=False)
+    words = sorted(get_cmudict("en_US"))[::7] + [w for t in articles for w in t.split()]
+    words += ["İstanbul", "STRASSE", "ǅemal", "naïve", "co-op", "'tis", "", "a", "ab", "x" * 60]
+    counts = [readability.pyphen_count(ours, w) for w in words]
+    assert counts == [len(ref.positions(w)) for w in words]
+    assert sum(counts) > len(words) // 2  # words with hyphenation points are among them
+
+
+def test_find_dates_memo_gives_fresh_equal_answers(articles, pages):
+    from credscore import dateparse
+
+    texts = [t[:3000] for t in articles[:40]] + [p[:3000] for p in pages[:20]]
+    for t in texts:
+        for gran in ("year", "month", "day"):
+            dateparse._recent.clear()
+            cold = dateparse.find_dates(t, min_granularity=gran)
+            warm = dateparse.find_dates(t, min_granularity=gran)
+            assert warm == cold and warm is not cold
+            warm.append(None)  # a caller's list is its own: the memo is untouched
+            assert dateparse.find_dates(t, min_granularity=gran) == cold
+    assert sum(len(dateparse.find_dates(t)) for t in texts) > len(texts)  # dates were found
+    assert len(dateparse._recent) <= dateparse._MEMO_SIZE
+
+
+def test_short_sentence_rule_matches_textstat(articles, pages):
+    """Sentences of <= 2 words once punctuation is removed do not count (textstat's rule);
+    readability decides it from the tokens' word characters: same averages as textstat."""
+    import textstat
+
+    odd = [
+        "Yes - no. A b c. ' ' ' x y. — – … a b! Hi … there ’ ok? Don't 'em go. _ _ _. 3 . 4 ! ' t ' s. 'tis 've ll!",
+        "x \u00b7 \u2022 y. a\u00a0b\u00a0c. A \x1c B \x1c C. « a » b. ‘ a ’ b! ' 'd 're. 你好 世界 !. Ok ok.",
+        "One two - three. One - - two. - - - . One two three four. a — b — c. Ünï ünï. ΟΔΟΣ ΣΑΣ ..",
+    ]
+    for t in odd + [p[:3000] for p in pages[:40]] + [a[:1500] for a in articles[40:80]]:
+        assert readability.gunning_fog(t) == textstat.gunning_fog(t), t[:60]
+        assert readability.flesch(t) == (textstat.flesch_reading_ease(t), textstat.flesch_kincaid_grade(t)), t[:60]

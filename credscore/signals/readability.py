@@ -106,6 +106,7 @@ def _bound_memory() -> None:
 
 
 _syllable_memo: dict[str, dict[str, int]] = {}
+_pyphen_of: dict[str, Any] = {}  # textstat's Pyphen object per language
 SYLLABLE_MEMO_LIMIT = 20_000
 
 # textstat 0.7.7's ``remove_punctuation(text, rm_apostrophe=False)`` is two passes:
@@ -115,6 +116,7 @@ SYLLABLE_MEMO_LIMIT = 20_000
 _PUNCT_RE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))|[^\w\s']")
 # textstat's ``count_sentences`` pattern.
 _SENTENCE_RE = re.compile(r"\b[^.!?]+[.!?]*")
+_WORD_CHAR_RE = re.compile(r"\w")
 
 
 def _lang() -> str:
@@ -139,11 +141,25 @@ def _counts(text: str, lang: str) -> tuple[int, float, int, int]:
     n_words = len(words)
     # count_sentences: sentences of <= 2 words (after punctuation removal) do not count;
     # removing characters never adds a word, so a sentence of <= 2 words needs no removal
-    sub = _PUNCT_RE.sub
+    # and removing punctuation empties exactly the tokens without a word character (it
+    # removes no whitespace, keeps every \w, and an apostrophe it keeps is followed by a
+    # letter of its token), so the sentence needs no removal: three tokens with a word
+    # character make it count
+    has_word_char = _WORD_CHAR_RE.search
     sentences = _SENTENCE_RE.findall(text)
     short = 0
     for s in sentences:
-        if len(s.split()) <= 2 or len(sub("", s).split()) <= 2:
+        tokens = s.split()
+        if len(tokens) <= 2:
+            short += 1
+            continue
+        wordy = 0
+        for tok in tokens:
+            if has_word_char(tok):
+                wordy += 1
+                if wordy > 2:
+                    break
+        else:
             short += 1
     wps = n_words / max(1, len(sentences) - short)
     memo = _word_memo.get(lang)
@@ -175,15 +191,23 @@ def _word(w: str, lang: str) -> tuple[int, int]:
     threshold by textstat's ``count_syllables(w.lower())`` (which removes
     punctuation again: lowercasing can make a character that is not ``\\w``).
     """
-    from textstat.backend.utils._get_lang_cfg import get_lang_cfg
-    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
+    cfg = _word_cfg.get(lang)
+    if cfg is None:
+        from textstat.backend.utils._get_lang_cfg import get_lang_cfg
+        from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
 
+        # both are fixed per language (a cached word list, a constant of the language table)
+        cfg = _word_cfg[lang] = (get_lang_easy_words(lang), int(get_lang_cfg(lang, "syllable_threshold")))
+    easy, threshold = cfg
     lw = w.lower()
     syllables = _syllables([lw], lang)
-    if len(w.split()) != 1 or lw in get_lang_easy_words(lang):
+    if len(w.split()) != 1 or lw in easy:
         return syllables, 0
-    threshold = int(get_lang_cfg(lang, "syllable_threshold"))
     return syllables, int(_syllables(_PUNCT_RE.sub("", lw).lower().split(), lang) >= threshold)
+
+
+#: per language: (textstat's easy-word set, its syllable threshold for a difficult word)
+_word_cfg: dict[str, tuple[Any, int]] = {}
 
 
 def _syllables(lower_words: list[str], lang: str) -> int:
@@ -211,13 +235,63 @@ def _syllables(lower_words: list[str], lang: str) -> int:
                 n = sum(1 for p in cmu.get(word)[0] if p[-1].isdigit())  # type: ignore[union-attr,index]
             except (TypeError, IndexError, AttributeError):
                 if pyphen is None:
-                    from textstat.backend.utils._get_pyphen import get_pyphen
+                    pyphen = _pyphen_of.get(lang)
+                    if pyphen is None:
+                        from textstat.backend.utils._get_pyphen import get_pyphen
 
-                    pyphen = get_pyphen(lang)
-                n = len(pyphen.positions(word)) + 1
+                        # textstat caches it per language too, but its cache costs ~4 µs a call
+                        pyphen = _pyphen_of[lang] = get_pyphen(lang)
+                n = pyphen_count(pyphen, word) + 1
             memo[word] = n
         count += n
     return count
+
+
+#: per pyphen ``HyphDict``: every prefix of every pattern (the search for patterns
+#: inside a word stops at the first substring that starts none)
+_pattern_prefixes: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def _prefixes(hd: Any) -> frozenset[str]:
+    got = _pattern_prefixes.get(id(hd))
+    if got is None or got[0] is not hd:
+        pre = frozenset(k[:i] for k in hd.patterns for i in range(1, len(k) + 1))
+        got = _pattern_prefixes[id(hd)] = (hd, pre)
+    return got[1]
+
+
+def pyphen_count(pyphen: Any, word: str) -> int:
+    """``len(pyphen.positions(word))`` for a ``pyphen.Pyphen``, computed the same way, faster.
+
+    pyphen 0.18's ``HyphDict.positions`` looks up every substring of ``.word.`` of up
+    to the longest pattern's length (~8 dictionary look-ups per letter) and makes a
+    ``DataInt`` per point; here the inner loop stops as soon as the substring is no
+    pattern's prefix (no longer one can then be a pattern), and only the points are
+    counted.  The merge of each pattern's values and the left/right margins are
+    pyphen's own code; ``tests`` check the counts against pyphen's on the whole CMU
+    word list and real text.
+    """
+    hd = pyphen.hd
+    patterns = hd.patterns
+    prefixes = _prefixes(hd)
+    pointed_word = f".{word.lower()}."
+    n = len(pointed_word)
+    references = [0] * (n + 1)
+    maxlen = hd.maxlen
+    for i in range(n - 1):
+        stop = min(i + maxlen, n) + 1
+        for j in range(i + 1, stop):
+            sub = pointed_word[i:j]
+            if sub not in prefixes:
+                break
+            pattern = patterns.get(sub)
+            if not pattern:
+                continue
+            offset, values = pattern
+            slice_ = slice(i + offset, i + offset + len(values))
+            references[slice_] = map(max, values, references[slice_])
+    left, right = pyphen.left, len(word) - pyphen.right
+    return sum(1 for i, reference in enumerate(references) if reference % 2 and left <= i - 1 <= right)
 
 
 def _fog(n_words: int, wps: float, difficult: int) -> float:
