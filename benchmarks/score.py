@@ -2,7 +2,7 @@
 
     python benchmarks/score.py [--data ../shared/data] [--boot 1000] [--out benchmarks/results/score.md]
                                [--calibration isotonic|platt|none] [--no-sign-constraints] [--drop REGEX]
-                               [--keep-label-mined] [--no-infold-mining] [--no-domain-signs]
+                               [--keep-label-mined] [--no-infold-mining] [--no-domain-signs] [--headline-signs-only]
 
 About 4-5 minutes on the shared 2-core machine with the signal cache warm; ``--boot 200``
 (fewer bootstrap resamples: the point estimates are the same, the intervals rougher) is the
@@ -244,6 +244,8 @@ def main() -> None:
                     help="fit without the sign constraints (the recipe before them), for comparison")
     ap.add_argument("--no-domain-signs", action="store_true",
                     help="do not hold the signals' headline values to their a-priori direction (score_data.DOMAIN_SIGNS)")
+    ap.add_argument("--headline-signs-only", action="store_true",
+                    help="a-priori signs on the headline values only, not on their components (an ablation)")
     ap.add_argument("--keep-label-mined", action="store_true",
                     help="keep filler's features that count its label-mined MINED list (the leaky recipe before)")
     ap.add_argument("--no-infold-mining", action="store_true",
@@ -263,7 +265,7 @@ def main() -> None:
     lines = ["# credscore score benchmark", "",
              f"Command: `python benchmarks/score.py{' ' + ' '.join(sys.argv[1:]) if sys.argv[1:] else ''}` "
              f"(seed {sd.SEED}, {args.boot} bootstrap resamples, sign constraints "
-             f"{'off' if args.no_sign_constraints else 'on'}, domain signs {'off' if args.no_domain_signs else 'on'}, "
+             f"{'off' if args.no_sign_constraints else 'on'}, domain signs {'off' if args.no_domain_signs else 'headline only' if args.headline_signs_only else 'on'}, "
              f"{args.calibration} calibration). "
              f"{len(real_rows)} real documents ({int(y_real.sum())} reliable), "
              f"{len(rows) - len(real_rows)} synthetic spun copies (training only).",
@@ -278,7 +280,8 @@ def main() -> None:
     for split in ("grouped", "random"):
         preds = oof_predictions(split, rows, X, S, feats, sd.SEED, args.C, args.calibration,
                                 not args.no_sign_constraints, grams if split == "grouped" else None,
-                                not args.no_domain_signs)
+                                False if args.no_domain_signs else
+                                "headline" if args.headline_signs_only else True)
         if split == "grouped":
             grouped_text = preds["credscore"]
         ci = bootstrap(y_real, preds, args.boot, sd.SEED, ref="style12")

@@ -113,11 +113,11 @@ COMPONENT_SIGNS: dict[str, tuple[int, str]] = {
 }
 
 
-def domain_signs(features: Sequence[str]) -> np.ndarray:
+def domain_signs(features: Sequence[str], components: bool = True) -> np.ndarray:
     """Per feature: the a-priori direction (:data:`DOMAIN_SIGNS` for a headline value, :data:`COMPONENT_SIGNS`
-    for one of its components), 0 where none is implied."""
-    return np.array([float((DOMAIN_SIGNS if "." not in f else COMPONENT_SIGNS).get(f, (0, ""))[0])
-                     for f in features])
+    for one of its components unless ``components`` is false), 0 where none is implied."""
+    return np.array([float((DOMAIN_SIGNS if "." not in f else COMPONENT_SIGNS if components else {})
+                           .get(f, (0, ""))[0]) for f in features])
 
 
 DEFAULT_C = 0.3  # L2 strength of the logistic regression (fixed, not tuned on the test folds)
@@ -768,7 +768,7 @@ def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray
               C: float = DEFAULT_C, calibration: str = DEFAULT_CALIBRATION, seed: int = SEED,
               transform: bool = True, constrain: bool = DEFAULT_CONSTRAIN,
               grams: Sequence[frozenset[str]] | None = None,
-              use_domain_signs: bool = DEFAULT_DOMAIN_SIGNS) -> dict[str, Any]:
+              use_domain_signs: bool | str = DEFAULT_DOMAIN_SIGNS) -> dict[str, Any]:
     """Fit the logistic regression on all rows and calibrate it on held-out folds.
 
     ``grams`` (the rows' :func:`candidate_grams`; evaluation of in-fold mining): mine a phrase
@@ -813,7 +813,9 @@ def fit_model(X: np.ndarray, y: np.ndarray, groups: np.ndarray, real: np.ndarray
 
     corpora = np.array([corpus_of(g) for g in groups])
 
-    dom = domain_signs(features) if use_domain_signs else np.zeros(len(features))
+    # use_domain_signs="headline": the headline values only, not their components (an ablation)
+    dom = (domain_signs(features, components=use_domain_signs != "headline") if use_domain_signs
+           else np.zeros(len(features)))
 
     def fit_linear(Zt: np.ndarray, yt: np.ndarray, rt: np.ndarray, ct: np.ndarray) -> tuple[np.ndarray, float]:
         signs = None
