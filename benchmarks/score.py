@@ -2,7 +2,7 @@
 
     python benchmarks/score.py [--data ../shared/data] [--boot 1000] [--out benchmarks/results/score.md]
                                [--calibration isotonic|platt|none] [--no-sign-constraints] [--drop REGEX]
-                               [--keep-label-mined] [--no-infold-mining]
+                               [--keep-label-mined] [--no-infold-mining] [--no-domain-signs] [--headline-signs-only]
 
 About 4-5 minutes on the shared 2-core machine with the signal cache warm; ``--boot 200``
 (fewer bootstrap resamples: the point estimates are the same, the intervals rougher) is the
@@ -19,9 +19,9 @@ training augmentation only and never scored):
 
 Models compared on the same folds: the majority baseline (training prevalence),
 a plain logistic regression on 12 simple style features
-(:data:`score_data.STYLE_FEATURES`), and credscore's model (its own signals, sign
-constraints where every corpus agrees, isotonic calibration on inner grouped folds; Platt
-scaling beside it) trained with and without the
+(:data:`score_data.STYLE_FEATURES`), and credscore's model (its own signals, a-priori
+signs for what each signal means, sign constraints where every corpus agrees, Platt
+scaling on inner grouped folds; isotonic calibration beside it) trained with and without the
 synthetic spun copies.  Metrics: ROC AUC, Brier score, expected calibration
 error (10 equal-width bins), each with a 95% bootstrap interval (documents
 resampled, 1000 times, fixed seed), and the paired AUC gain over the style
@@ -111,7 +111,8 @@ def paired_difference(y: np.ndarray, p: np.ndarray, q: np.ndarray, n: int, seed:
 
 def oof_predictions(split: str, rows, X, S, feats, seed: int, C: float,
                     calibration: str = sd.DEFAULT_CALIBRATION,
-                    constrain: bool = sd.DEFAULT_CONSTRAIN, grams=None) -> dict[str, np.ndarray]:
+                    constrain: bool = sd.DEFAULT_CONSTRAIN, grams=None,
+                    domain: bool = sd.DEFAULT_DOMAIN_SIGNS) -> dict[str, np.ndarray]:
     """Out-of-fold probabilities on the real rows for every compared model.
 
     With ``grams`` (:func:`score_data.candidate_grams` of every row) also
@@ -143,20 +144,20 @@ def oof_predictions(split: str, rows, X, S, feats, seed: int, C: float,
         out["majority"][te] = y[tr].mean()
         out["style12"][te] = sd.fit_style(S[tr], y[tr]).predict_proba(S[te])[:, 1]
         m = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration=calibration,
-                         constrain=constrain)
+                         constrain=constrain, use_domain_signs=domain)
         out["credscore"][te] = sd.predict(m, X[te])
         mu = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration="none",
-                          constrain=constrain)
+                          constrain=constrain, use_domain_signs=domain)
         out["credscore_uncalibrated"][te] = sd.predict(mu, X[te])
         ma = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration=alt,
-                          constrain=constrain)
+                          constrain=constrain, use_domain_signs=domain)
         out[f"credscore_{alt}"][te] = sd.predict(ma, X[te])
         m0 = sd.fit_model(X[tr], y[tr], groups[tr], real[tr], feats, C=C, calibration=calibration,
-                          constrain=constrain)
+                          constrain=constrain, use_domain_signs=domain)
         out["credscore_noaug"][te] = sd.predict(m0, X[te])
         if grams is not None:
             mm = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration=calibration,
-                              constrain=constrain, grams=[grams[i] for i in tra])
+                              constrain=constrain, use_domain_signs=domain, grams=[grams[i] for i in tra])
             out["credscore_infold_mined"][te] = sd.predict(mm, X[te], [grams[i] for i in te])
     return {k: v[real] for k, v in out.items()}
 
@@ -241,6 +242,10 @@ def main() -> None:
                     help="leave out the features whose name matches REGEX (an ablation)")
     ap.add_argument("--no-sign-constraints", action="store_true",
                     help="fit without the sign constraints (the recipe before them), for comparison")
+    ap.add_argument("--no-domain-signs", action="store_true",
+                    help="do not hold the signals' headline values to their a-priori direction (score_data.DOMAIN_SIGNS)")
+    ap.add_argument("--headline-signs-only", action="store_true",
+                    help="a-priori signs on the headline values only, not on their components (an ablation)")
     ap.add_argument("--keep-label-mined", action="store_true",
                     help="keep filler's features that count its label-mined MINED list (the leaky recipe before)")
     ap.add_argument("--no-infold-mining", action="store_true",
@@ -260,13 +265,23 @@ def main() -> None:
     lines = ["# credscore score benchmark", "",
              f"Command: `python benchmarks/score.py{' ' + ' '.join(sys.argv[1:]) if sys.argv[1:] else ''}` "
              f"(seed {sd.SEED}, {args.boot} bootstrap resamples, sign constraints "
-             f"{'off' if args.no_sign_constraints else 'on'}). "
+             f"{'off' if args.no_sign_constraints else 'on'}, domain signs {'off' if args.no_domain_signs else 'headline only' if args.headline_signs_only else 'on'}, "
+             f"{args.calibration} calibration). "
              f"{len(real_rows)} real documents ({int(y_real.sum())} reliable), "
              f"{len(rows) - len(real_rows)} synthetic spun copies (training only).",
+             "",
+             "Where these figures come from: every number below is produced by the command above, from the "
+             "signal cache and `tools/score_data.py`'s recipe (it refits every model in every fold; it does not "
+             "read `models/score.json`). The shipped model and its seed scores come from `python "
+             "tools/train_score.py`. After a change to the signals or the chrome, refresh both: `python "
+             "tools/train_score.py && python benchmarks/score.py`, then copy the grouped rows into "
+             "models/README.md, docs/score.md and the README's Measured table.",
              "", f"Features ({len(feats)}): " + ", ".join(f"`{f}`" for f in feats), ""]
     for split in ("grouped", "random"):
         preds = oof_predictions(split, rows, X, S, feats, sd.SEED, args.C, args.calibration,
-                                not args.no_sign_constraints, grams if split == "grouped" else None)
+                                not args.no_sign_constraints, grams if split == "grouped" else None,
+                                False if args.no_domain_signs else
+                                "headline" if args.headline_signs_only else True)
         if split == "grouped":
             grouped_text = preds["credscore"]
         ci = bootstrap(y_real, preds, args.boot, sd.SEED, ref="style12")

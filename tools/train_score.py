@@ -2,7 +2,7 @@
 
     python tools/train_score.py [--data ../shared/data] [--out models/score.json] [--no-spin-augment]
                                 [--calibration isotonic|platt|none] [--no-sign-constraints] [--drop REGEX]
-                                [--keep-label-mined]
+                                [--keep-label-mined] [--no-domain-signs]
 
 About a minute with the signal cache warm (``artifacts/``), two with it cold, on the
 project's shared 2-core machine (measured 2026-12-01, see models/README.md).
@@ -75,6 +75,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="let every coefficient take either sign (the recipe before the constraints)")
     ap.add_argument("--spinners", default=",".join(sd.DEFAULT_SPINNERS),
                     help="spinners for the augmentation: phrase, wordnet (if tools/spinners.py is there), or both")
+    ap.add_argument("--no-domain-signs", action="store_true",
+                    help="do not hold the signals' headline values to their a-priori direction (score_data.DOMAIN_SIGNS)")
     ap.add_argument("--keep-label-mined", action="store_true",
                     help="keep filler's features that count its label-mined MINED list (the leaky recipe before)")
     ap.add_argument("--jobs", type=int, default=2, help="processes for the signal computation")
@@ -99,11 +101,13 @@ def main(argv: list[str] | None = None) -> None:
         trk = {keys[i] for i in tr}
         tra = np.concatenate([tr, [i for i in np.flatnonzero(~real) if rows[i].src in trk]]).astype(int)
         m = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=args.C, calibration=args.calibration,
-                         constrain=not args.no_sign_constraints)
+                         constrain=not args.no_sign_constraints,
+                         use_domain_signs=not args.no_domain_signs)
         aucs.append(roc_auc_score(y[te], sd.predict(m, X[te])))
 
     model = sd.fit_model(X, y, groups, real, feats, C=args.C, calibration=args.calibration,
-                         constrain=not args.no_sign_constraints)
+                         constrain=not args.no_sign_constraints,
+                         use_domain_signs=not args.no_domain_signs)
     model["info"] = {
         "trained_by": "python tools/train_score.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip(),
         "credscore_version": credscore.__version__,
@@ -115,8 +119,21 @@ def main(argv: list[str] | None = None) -> None:
         "model": f"standardised L2 logistic regression (C={args.C}), {args.calibration} calibration on "
                  "grouped out-of-fold predictions of the real documents"
                  + ("" if args.no_sign_constraints else
-                    "; each coefficient held to the sign on which every corpus agrees"),
+                    "; each coefficient held to the sign on which every corpus agrees")
+                 + ("" if args.no_domain_signs else
+                    "; each signal's headline value held to its a-priori direction (a defect never adds points), "
+                    "which wins where the corpora's direction disagrees"),
         "sign_constraints": model.pop("sign_constraints"),
+        # the a-priori directions (score_data.DOMAIN_SIGNS, COMPONENT_SIGNS) of the features in the model
+        "domain_signs": ({} if args.no_domain_signs else
+                         {f: {"sign": v, "why": why} for f in feats
+                          for v, why in [(sd.DOMAIN_SIGNS if "." not in f else sd.COMPONENT_SIGNS).get(f, (0, ""))]
+                          if v}),
+        # where the data-driven direction (all corpora agree) was the opposite: the a-priori one was used
+        "sign_conflicts": model.pop("sign_conflicts"),
+        # a-priori-bounded features that end at 0: the free fit would have given them the other sign here
+        "domain_bound_at_zero": [] if args.no_domain_signs else
+        [f for f, c, v in zip(feats, model["coef"], sd.domain_signs(feats)) if v and c == 0],
         "data": [
             "BuzzFeed-Webis Fake News Corpus 2016 (Potthast et al. 2018), CC BY 4.0",
             "FakeNewsNet v1 (Shu et al. 2017), research use",
