@@ -25,13 +25,15 @@ import re
 from typing import Any
 
 import lxml.etree
-import lxml.html
 
 from .segment import _INVISIBLE_RE, BLOCK_TAGS, HEADING_TAGS, HINT_TAGS, SKIP_TAGS, Block, Segmented
 
 _WS_RE = re.compile(r"\s+")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
+# a plain etree parser: lxml.html's element-class lookup (HtmlElement) costs ~2 % of a page
+# and nothing here needs its methods (text_content() is the XPath string() below)
+_PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
+_TEXT_CONTENT = lxml.etree.XPath("string()")
 _MAX_PATH = 12
 
 
@@ -60,9 +62,9 @@ def _page_meta(root: Any) -> dict[str, Any]:
                 page.setdefault("canonical", el.get("href"))
         elif tag == "title":
             if "title" not in page:
-                page["title"] = _WS_RE.sub(" ", el.text_content()).strip()
+                page["title"] = _WS_RE.sub(" ", _TEXT_CONTENT(el)).strip()
         elif tag == "h1" and "h1" not in page:
-            page["h1"] = _WS_RE.sub(" ", el.text_content()).strip()
+            page["h1"] = _WS_RE.sub(" ", _TEXT_CONTENT(el)).strip()
     return page
 
 
@@ -80,7 +82,8 @@ def _step(el: Any, tag: str) -> str:
 def segment_html_lxml(html: str) -> Segmented | None:
     """Blocks, ``source_text`` and page metadata; ``None`` if lxml cannot parse ``html``."""
     try:
-        root = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=_PARSER)
+        # what lxml.html.document_fromstring does, minus its element classes
+        root = lxml.etree.fromstring(html.encode("utf-8", "surrogatepass"), parser=_PARSER)
     except (lxml.etree.ParserError, ValueError, TypeError):
         return None
     if root is None:
@@ -97,8 +100,11 @@ def segment_html_lxml(html: str) -> Segmented | None:
     blocks: list[Block] = []
     out: list[str] = []
     pos = 0
-    # element stack: (path step, element index, hint, in_link, heading, hidden, tag)
-    stack: list[tuple[str, int, str | None, bool, bool, bool, str]] = []
+    # element stack: (element, element index, hint, in_link, heading, hidden, tag); the
+    # path step of an element ("div.post#main") is built only when a block under it
+    # needs its tag path (a few per cent of the elements), then kept in ``steps``
+    stack: list[tuple[Any, int, str | None, bool, bool, bool, str]] = []
+    steps: list[str | None] = []
     block_tags: list[str] = []
     counter = 0
     pieces: list[str] = []
@@ -112,8 +118,13 @@ def segment_html_lxml(html: str) -> Segmented | None:
             if not text.strip():
                 return
             top = stack[-1] if stack else ("", -1, None, False, False, False, "")
-            steps = [s[0] for s in stack[-_MAX_PATH:]]
-            meta = (">".join(steps), tuple(s[1] for s in stack), top[2], top[4], top[5],
+            k = len(stack)
+            lo = max(0, k - _MAX_PATH)
+            for j in range(lo, k):
+                if steps[j] is None:
+                    s = stack[j]
+                    steps[j] = _step(s[0], s[6])
+            meta = (">".join(steps[lo:k]), tuple(s[1] for s in stack), top[2], top[4], top[5],  # type: ignore[arg-type]
                     block_tags[-1] if block_tags else "")
         pieces.append(text)
         n = len(text.strip())
@@ -179,7 +190,8 @@ def segment_html_lxml(html: str) -> Segmented | None:
             if is_block:
                 flush()
                 block_tags.append(tag)
-            stack.append((_step(el, tag), counter, hint, in_link or tag == "a", heading or tag in HEADING_TAGS,
+            steps.append(None)
+            stack.append((el, counter, hint, in_link or tag == "a", heading or tag in HEADING_TAGS,
                           hidden, tag))
             counter += 1
             if tag == "br":
@@ -195,6 +207,7 @@ def segment_html_lxml(html: str) -> Segmented | None:
             if not stack:
                 continue
             top = stack.pop()
+            steps.pop()
             if top[6] in BLOCK_TAGS:
                 flush()
                 block_tags.pop()

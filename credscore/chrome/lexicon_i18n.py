@@ -197,3 +197,91 @@ ANY_RE: re.Pattern[str] = re.compile(
     re.IGNORECASE,
 )
 """All kinds in one pass: ``m.lastgroup`` names the kind of each match."""
+
+
+# --------------------------------------------------------------------------- trigger prefilter
+# ANY_RE tries ~300 alternatives at every word start; most blocks contain none of them.
+# Every match of a fragment contains one of its *required literals* (read off the parsed
+# pattern: a run of literal characters at the top level, or one literal per branch of an
+# alternation that every match passes through), so a block whose lower-cased text holds
+# no required literal of any fragment has no match.  The literals are derived from the
+# patterns, not written by hand, so they cannot drift from PHRASES.
+try:  # Python 3.11+
+    import re._constants as _C
+    import re._parser as _P
+    from re._casefix import _EXTRA_CASES
+
+    _EQ: tuple[tuple[int, ...], ...] = tuple((k, *v) for k, v in _EXTRA_CASES.items())
+except ImportError:  # Python 3.10
+    import sre_constants as _C  # type: ignore[no-redef]
+    import sre_parse as _P  # type: ignore[no-redef]
+    from sre_compile import _equivalences as _EQ  # type: ignore[no-redef,attr-defined]
+
+
+def _required(seq) -> frozenset[str] | None:  # type: ignore[no-untyped-def]
+    """Literals one of which occurs in every match of parsed ``seq`` (None: none known)."""
+    best: frozenset[str] | None = None
+
+    def consider(s: frozenset[str] | None) -> None:
+        nonlocal best
+        if s and all(s) and (best is None or min(map(len, s)) > min(map(len, best))):
+            best = s
+
+    run = ""
+    for op, av in seq:
+        if op is _C.LITERAL:
+            run += chr(av)
+            continue
+        consider(frozenset([run]) if run else None)
+        run = ""
+        if op is _C.SUBPATTERN:
+            consider(_required(av[-1]))
+        elif op is _C.BRANCH:
+            subs = [_required(b) for b in av[1]]
+            if all(subs):
+                consider(frozenset().union(*subs))  # type: ignore[arg-type]
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(av[2]))
+    consider(frozenset([run]) if run else None)
+    return best
+
+
+def _triggers() -> tuple[str, ...] | None:
+    out: set[str] = set()
+    for by_lang in PHRASES.values():
+        for frags in by_lang.values():
+            for f in frags:
+                req = _required(_P.parse(f, re.IGNORECASE))
+                if not req:
+                    return None  # a fragment without a required literal: no prefilter
+                out |= {t.lower() for t in req}
+    # drop a trigger that contains a shorter one (the shorter already fires)
+    keep = sorted(out, key=len)
+    return tuple(t for i, t in enumerate(keep) if not any(s in t for s in keep[:i]))
+
+
+ANY_TRIGGERS: tuple[str, ...] | None = _triggers()
+"""Lower-cased literals one of which every ANY_RE match contains (None: prefilter off)."""
+
+# A character of the text that IGNORECASE matches against a trigger's character although
+# str.lower() does not map it onto it ("ſ" matches "s", "ᲁ" matches "о"), and the two
+# whose lower() is longer or depends on context ("İ", final "Σ"): a block holding one
+# skips the prefilter.
+def _fold_odd() -> frozenset[str]:
+    tchars = {c for t in ANY_TRIGGERS or () for c in t}
+    odd = {chr(c) for group in _EQ for c in group for lit in group
+           if chr(lit) in tchars and chr(c).lower() != chr(lit)}
+    odd |= {"\u0130", "\u03a3"}
+    return frozenset(odd)
+
+
+_FOLD_ODD = _fold_odd()
+_FOLD_ODD_RE = re.compile("[" + re.escape("".join(sorted(_FOLD_ODD))) + "]")
+
+
+def may_match(text: str) -> bool:
+    """False only where ``ANY_RE.search(text)`` is certainly None."""
+    if ANY_TRIGGERS is None or (not text.isascii() and _FOLD_ODD_RE.search(text)):
+        return True
+    low = text.lower()
+    return any(t in low for t in ANY_TRIGGERS)
