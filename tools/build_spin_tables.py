@@ -28,7 +28,6 @@ from __future__ import annotations
 import gzip
 import json
 import math
-import os
 import re
 import sys
 from collections import Counter, defaultdict
@@ -109,6 +108,18 @@ def _inflect_phrase(p: str, fn) -> str:
     return p
 
 
+@lru_cache(maxsize=1)
+def _verb_past() -> dict[str, str]:
+    """Base verb -> its past form, from WordNet's irregular-verb list (``verb.exc``)."""
+    verb_past: dict[str, str] = {}
+    with open(wordnet_parse.WN_DIR / "verb.exc") as f:
+        for line in f:
+            infl, base = line.split()[:2]
+            if infl.endswith("ed") or base not in verb_past:
+                verb_past.setdefault(base, infl)
+    return verb_past
+
+
 @lru_cache(maxsize=4)
 def wordnet_synonyms(senses: int = 3, limit: int = 8) -> dict[str, list[str]]:
     """Surface form -> ordered synonyms in the same form (plural nouns, past/-ing verbs).
@@ -119,11 +130,7 @@ def wordnet_synonyms(senses: int = 3, limit: int = 8) -> dict[str, list[str]]:
     """
     S = wordnet_parse.parse()
     order = wordnet_parse.sense_order()
-    verb_past: dict[str, str] = {}
-    for line in open(wordnet_parse.WN_DIR / "verb.exc"):
-        infl, base = line.split()[:2]
-        if infl.endswith("ed") or base not in verb_past:
-            verb_past.setdefault(base, infl)
+    verb_past = _verb_past()
     out: dict[str, list[str]] = defaultdict(list)
 
     def add(form: str, syn: str) -> None:
@@ -169,11 +176,7 @@ def wordnet_all_synonyms() -> dict[str, list[str]]:
     """
     S = wordnet_parse.parse()
     order = wordnet_parse.sense_order()
-    verb_past: dict[str, str] = {}
-    for line in open(wordnet_parse.WN_DIR / "verb.exc"):
-        infl, base = line.split()[:2]
-        if infl.endswith("ed") or base not in verb_past:
-            verb_past.setdefault(base, infl)
+    verb_past = _verb_past()
     sf = spell_freq()
     raw: dict[str, set[str]] = defaultdict(set)
     for (lemma, pos), keys in order.items():
