@@ -222,14 +222,14 @@ def test_find_dates_memo_gives_fresh_equal_answers(articles, pages):
     texts = [t[:3000] for t in articles[:40]] + [p[:3000] for p in pages[:20]]
     for t in texts:
         for gran in ("year", "month", "day"):
-            dateparse._recent.clear()
+            dateparse._find_dates_memo.cache_clear()
             cold = dateparse.find_dates(t, min_granularity=gran)
             warm = dateparse.find_dates(t, min_granularity=gran)
             assert warm == cold and warm is not cold
             warm.append(None)  # a caller's list is its own: the memo is untouched
             assert dateparse.find_dates(t, min_granularity=gran) == cold
     assert sum(len(dateparse.find_dates(t)) for t in texts) > len(texts)  # dates were found
-    assert len(dateparse._recent) <= dateparse._MEMO_SIZE
+    assert dateparse._find_dates_memo.cache_info().currsize <= dateparse._MEMO_SIZE
 
 
 def test_short_sentence_rule_matches_textstat(articles, pages):
