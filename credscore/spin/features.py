@@ -40,7 +40,6 @@ Counts are per 1,000 words so that long documents are not favoured.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
