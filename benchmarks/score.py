@@ -1,42 +1,36 @@
 """How good is the credibility score, measured so that publisher style cannot pass for credibility.
 
     python benchmarks/score.py [--data ../shared/data] [--boot 1000] [--out benchmarks/results/score.md]
-                               [--calibration isotonic|platt|none] [--no-sign-constraints] [--drop REGEX]
-                               [--keep-label-mined] [--no-infold-mining] [--no-domain-signs] [--headline-signs-only]
+                               [--quick]
 
-About 4-5 minutes on the shared 2-core machine with the signal cache warm; ``--boot 200``
-(fewer bootstrap resamples: the point estimates are the same, the intervals rougher) is the
-quick mode.  Write a variant's tables elsewhere with ``--out``.
+About 10 minutes on the shared 2-core machine with the signal cache warm (``--quick``:
+3 inner folds, 200 bootstrap resamples, no leave-one-corpus-out).
 
-Every figure is out-of-fold on REAL documents (the synthetic spun copies are
-training augmentation only and never scored):
+Every figure is out-of-fold on the real labelled documents of ``../shared/data/cred``
+(BuzzFeed-Webis 2016, FakeNewsNet v1, FakeNewsAMT + celebrity):
 
-* **grouped** — ``GroupKFold(5)`` with groups = BuzzFeed-Webis portal, FakeNewsNet
-  domain, FakeNewsAMT topic, celebrity corpus (one group: it has no sources, so
-  its figure is leave-the-corpus-out).  A publisher is never on both sides.
-* **random** — ``StratifiedKFold(5)``: the same models on a random split.  Printed
-  only as the measure of leakage (how much of it is house-style recognition).
+* **grouped** — ``GroupKFold(5)`` by publisher (:func:`score_stack.publisher`: a
+  BuzzFeed-Webis portal and the FakeNewsNet short-link domain of the same Facebook
+  page are one group; FakeNewsAMT topics; the celebrity corpus is one group).  The
+  stacked model is nested: its combiner is fitted on inner grouped out-of-fold logits
+  of the outer training part only.
+* **leave one corpus out** — train on the other corpora (minus any publisher of the
+  held-out corpus), test on the held-out one, every rotation: the closest available
+  stand-in for an unseen corpus.
 
-Models compared on the same folds: the majority baseline (training prevalence),
-a plain logistic regression on 12 simple style features
-(:data:`score_data.STYLE_FEATURES`), and credscore's model (its own signals, a-priori
-signs for what each signal means, sign constraints where every corpus agrees, Platt
-scaling on inner grouped folds; isotonic calibration beside it) trained with and without the
-synthetic spun copies.  Metrics: ROC AUC, Brier score, expected calibration
-error (10 equal-width bins), each with a 95% bootstrap interval (documents
-resampled, 1000 times, fixed seed), and the paired AUC gain over the style
-baseline with its own interval.  The targets (issue 7): grouped AUC at least 0.05
-above the style baseline, calibration error at most 0.05.
-
-A second section evaluates the optional CRED-1 source prior against the Lin et
-al. 2023 domain ratings and the MBFC-derived labels of Baly et al. (evaluation
-only: neither list ships).
+Compared on the same folds: the majority baseline, word count alone
+(``structure.log_words``), 12 plain style features (:data:`score_data.STYLE_FEATURES`),
+the signal block alone (with and without ``spin``), the wording block alone, and the
+stacked model as shipped.  Metrics: ROC AUC, Brier, expected calibration error (10
+equal-width bins) at the training mix and, for the shipped probability, at the
+shipped base rate (even odds: classes re-weighted to 50/50), with 95% bootstrap
+intervals (documents resampled, fixed seed).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import math
 import sys
 import time
 from pathlib import Path
@@ -48,6 +42,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT))
 
 import score_data as sd  # noqa: E402
+import score_stack as st  # noqa: E402
 
 
 def ece(y: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
@@ -109,67 +104,6 @@ def paired_difference(y: np.ndarray, p: np.ndarray, q: np.ndarray, n: int, seed:
     return {k: (point[k], float(np.percentile(v, 2.5)), float(np.percentile(v, 97.5))) for k, v in diffs.items()}
 
 
-def oof_predictions(split: str, rows, X, S, feats, seed: int, C: float,
-                    calibration: str = sd.DEFAULT_CALIBRATION,
-                    constrain: bool = sd.DEFAULT_CONSTRAIN, grams=None,
-                    domain: bool = sd.DEFAULT_DOMAIN_SIGNS) -> dict[str, np.ndarray]:
-    """Out-of-fold probabilities on the real rows for every compared model.
-
-    With ``grams`` (:func:`score_data.candidate_grams` of every row) also
-    ``credscore_infold_mined``: the shipped recipe plus a phrase-count feature whose phrase
-    list is mined on each training fold's labels only (and re-mined in every inner
-    calibration fold), the honest version of filler's hand-mined list."""
-    from sklearn.model_selection import GroupKFold, StratifiedKFold
-
-    y = np.array([r.label for r in rows])
-    groups = np.array([r.group for r in rows])
-    real = np.array([r.real for r in rows])
-    key_of = [r.key() for r in rows]
-    src = [r.src for r in rows]
-    ri = np.flatnonzero(real)
-    if split == "grouped":
-        folds = GroupKFold(n_splits=5).split(ri, y[ri], groups[ri])
-    else:
-        folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed).split(ri, y[ri])
-    alt = "platt" if calibration != "platt" else "isotonic"  # the other calibration, for comparison
-    names = ("majority", "style12", "credscore", "credscore_noaug", f"credscore_{alt}", "credscore_uncalibrated")
-    if grams is not None:
-        names += ("credscore_infold_mined",)
-    out = {k: np.full(len(rows), np.nan) for k in names}
-    for tr_r, te_r in folds:
-        tr, te = ri[tr_r], ri[te_r]
-        train_keys = {key_of[i] for i in tr}
-        aug = np.array([i for i in np.flatnonzero(~real) if src[i] in train_keys], dtype=int)
-        tra = np.concatenate([tr, aug])
-        out["majority"][te] = y[tr].mean()
-        out["style12"][te] = sd.fit_style(S[tr], y[tr]).predict_proba(S[te])[:, 1]
-        m = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration=calibration,
-                         constrain=constrain, use_domain_signs=domain)
-        out["credscore"][te] = sd.predict(m, X[te])
-        mu = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration="none",
-                          constrain=constrain, use_domain_signs=domain)
-        out["credscore_uncalibrated"][te] = sd.predict(mu, X[te])
-        ma = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration=alt,
-                          constrain=constrain, use_domain_signs=domain)
-        out[f"credscore_{alt}"][te] = sd.predict(ma, X[te])
-        m0 = sd.fit_model(X[tr], y[tr], groups[tr], real[tr], feats, C=C, calibration=calibration,
-                          constrain=constrain, use_domain_signs=domain)
-        out["credscore_noaug"][te] = sd.predict(m0, X[te])
-        if grams is not None:
-            mm = sd.fit_model(X[tra], y[tra], groups[tra], real[tra], feats, C=C, calibration=calibration,
-                              constrain=constrain, use_domain_signs=domain, grams=[grams[i] for i in tra])
-            out["credscore_infold_mined"][te] = sd.predict(mm, X[te], [grams[i] for i in te])
-    return {k: v[real] for k, v in out.items()}
-
-
-def fmt(m: dict[str, float], ci: dict[str, tuple[float, float]] | None, key: str) -> str:
-    v = m[key]
-    if ci and key in ci:
-        lo, hi = ci[key]
-        return f"{v:.3f} [{lo:.3f}, {hi:.3f}]"
-    return f"{v:.3f}"
-
-
 def source_prior_eval(data: Path, real_rows=None, text_pred=None) -> list[str]:
     """How well CRED-1 listings agree with two independent domain-quality lists,
     and what the prior does to the text score on FakeNewsNet articles with a domain."""
@@ -229,119 +163,147 @@ def source_prior_eval(data: Path, real_rows=None, text_pred=None) -> list[str]:
     return lines
 
 
+def ece_weighted(y: np.ndarray, p: np.ndarray, w: np.ndarray, bins: int = 10) -> float:
+    """ECE with sample weights (classes re-weighted to a chosen base rate)."""
+    idx = np.minimum((p * bins).astype(int), bins - 1)
+    tot, W = 0.0, w.sum()
+    for b in range(bins):
+        m = idx == b
+        if m.any():
+            wm = w[m]
+            tot += wm.sum() / W * abs(np.average(p[m], weights=wm) - np.average(y[m], weights=wm))
+    return float(tot)
+
+
+def balanced_weights(y: np.ndarray, base_rate: float = st.BASE_RATE) -> np.ndarray:
+    """Weights that make the labelled set's prevalence ``base_rate``."""
+    pos = y.mean()
+    return np.where(y == 1, base_rate / pos, (1 - base_rate) / (1 - pos))
+
+
+class Blocks:
+    """Fits the blocks and the baselines on a training index, predicts a test index."""
+
+    def __init__(self, rows, X, feats, terms, S, y, groups, inner_folds: int, log_words: np.ndarray):
+        self.rows, self.X, self.feats, self.terms, self.S, self.y, self.g = rows, X, feats, terms, S, y, groups
+        self.log_words = log_words[:, None]
+        self.inner = inner_folds
+        self.no_spin = [j for j, f in enumerate(feats) if f.split(".", 1)[0] != "spin"]
+
+    def _z(self, tr, te, cols):
+        feats = [self.feats[j] for j in cols]
+        sm = st.fit_signals(self.X[np.ix_(tr, cols)], self.y[tr], self.g[tr], feats)
+        return st.signal_logits(sm, self.X[np.ix_(te, cols)])
+
+    def _w(self, tr, te):
+        wm = st.fit_wording([self.terms[i] for i in tr], self.y[tr])
+        return st.wording_logits(wm, [self.terms[i] for i in te])
+
+    def predict(self, tr: np.ndarray, te: np.ndarray) -> dict[str, np.ndarray]:
+        from sklearn.model_selection import GroupKFold
+
+        y, allc = self.y, list(range(len(self.feats)))
+        # inner out-of-fold logits of the training part: the combiner's data
+        Zi = np.zeros((len(tr), 3))
+        for a, b in GroupKFold(n_splits=self.inner).split(tr, y[tr], self.g[tr]):
+            Zi[b, 0] = self._z(tr[a], tr[b], allc)
+            Zi[b, 1] = self._z(tr[a], tr[b], self.no_spin)
+            Zi[b, 2] = self._w(tr[a], tr[b])
+        Zt = np.column_stack([self._z(tr, te, allc), self._z(tr, te, self.no_spin), self._w(tr, te)])
+        out: dict[str, np.ndarray] = {}
+        for name, cols in (("signals", [0]), ("signals_no_spin", [1]), ("wording", [2]),
+                           ("stacked", [0, 2]), ("stacked_no_spin", [1, 2])):
+            comb = st.fit_combiner(Zi[:, cols], y[tr], base_rate=float(y[tr].mean()))  # at the training mix
+            out[name] = st.combine(comb, Zt[:, cols])
+            if name.startswith("stacked"):
+                shipped = st.fit_combiner(Zi[:, cols], y[tr])  # moved to the shipped base rate
+                out[name + "@base"] = st.combine(shipped, Zt[:, cols])
+        out["majority"] = np.full(len(te), y[tr].mean())
+        from sklearn.linear_model import LogisticRegression
+
+        lw = self.log_words
+        lr = LogisticRegression().fit(lw[tr], y[tr])
+        out["word_count"] = lr.predict_proba(lw[te])[:, 1]
+        out["style12"] = sd.fit_style(self.S[tr], y[tr]).predict_proba(self.S[te])[:, 1]
+        return out
+
+
+
+ORDER = ("majority", "word_count", "style12", "signals", "signals_no_spin", "wording", "stacked",
+         "stacked_no_spin")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=sd.DATA)
     ap.add_argument("--boot", type=int, default=1000)
-    ap.add_argument("--spinners", default=",".join(sd.DEFAULT_SPINNERS),
-                    help="spinners for the augmentation: phrase, wordnet (if tools/spinners.py is there), or both")
-    ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--C", type=float, default=sd.DEFAULT_C)
-    ap.add_argument("--calibration", choices=("isotonic", "platt", "none"), default=sd.DEFAULT_CALIBRATION)
-    ap.add_argument("--drop", metavar="REGEX", default=None,
-                    help="leave out the features whose name matches REGEX (an ablation)")
-    ap.add_argument("--no-sign-constraints", action="store_true",
-                    help="fit without the sign constraints (the recipe before them), for comparison")
-    ap.add_argument("--no-domain-signs", action="store_true",
-                    help="do not hold the signals' headline values to their a-priori direction (score_data.DOMAIN_SIGNS)")
-    ap.add_argument("--headline-signs-only", action="store_true",
-                    help="a-priori signs on the headline values only, not on their components (an ablation)")
-    ap.add_argument("--keep-label-mined", action="store_true",
-                    help="keep filler's features that count its label-mined MINED list (the leaky recipe before)")
-    ap.add_argument("--no-infold-mining", action="store_true",
-                    help="skip the credscore_infold_mined comparison (faster)")
+    ap.add_argument("--quick", action="store_true", help="3 inner folds, 200 resamples, no leave-one-corpus-out")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "score.md")
     args = ap.parse_args()
+    if args.quick:
+        args.boot = min(args.boot, 200)
     t0 = time.time()
-    real_rows = sd.load_corpora(args.data)
-    rows = real_rows + sd.spun_copies(real_rows, spinners=args.spinners.split(","))
-    dicts = sd.feature_dicts(rows, jobs=args.jobs)
-    feats, _dropped = sd.select_features(dicts, drop=args.drop, keep_label_mined=args.keep_label_mined)
-    grams = None if args.no_infold_mining else sd.candidate_grams([r.text for r in rows])
+    rows = sd.load_corpora(args.data)
+    y = np.array([r.label for r in rows])
+    groups = np.array([st.publisher(r) for r in rows])
+    fam = np.array([st.corpus_family(r) for r in rows])
+    dicts = sd.feature_dicts(rows)
+    feats, _ = st.signal_feature_names(dicts)
     X = sd.matrix(dicts, feats)
     S = np.array([sd.style_features(r.text) for r in rows])
-    y_real = np.array([r.label for r in real_rows])
-    res: dict[str, dict] = {}
-    lines = ["# credscore score benchmark", "",
-             f"Command: `python benchmarks/score.py{' ' + ' '.join(sys.argv[1:]) if sys.argv[1:] else ''}` "
-             f"(seed {sd.SEED}, {args.boot} bootstrap resamples, sign constraints "
-             f"{'off' if args.no_sign_constraints else 'on'}, domain signs {'off' if args.no_domain_signs else 'headline only' if args.headline_signs_only else 'on'}, "
-             f"{args.calibration} calibration). "
-             f"{len(real_rows)} real documents ({int(y_real.sum())} reliable), "
-             f"{len(rows) - len(real_rows)} synthetic spun copies (training only).",
-             "",
-             "Where these figures come from: every number below is produced by the command above, from the "
-             "signal cache and `tools/score_data.py`'s recipe (it refits every model in every fold; it does not "
-             "read `models/score.json`). The shipped model and its seed scores come from `python "
-             "tools/train_score.py`. After a change to the signals or the chrome, refresh both: `python "
-             "tools/train_score.py && python benchmarks/score.py`, then copy the grouped rows into "
-             "models/README.md, docs/score.md and the README's Measured table.",
-             "", f"Features ({len(feats)}): " + ", ".join(f"`{f}`" for f in feats), ""]
-    for split in ("grouped", "random"):
-        preds = oof_predictions(split, rows, X, S, feats, sd.SEED, args.C, args.calibration,
-                                not args.no_sign_constraints, grams if split == "grouped" else None,
-                                False if args.no_domain_signs else
-                                "headline" if args.headline_signs_only else True)
-        if split == "grouped":
-            grouped_text = preds["credscore"]
-        ci = bootstrap(y_real, preds, args.boot, sd.SEED, ref="style12")
-        res[split] = {k: {"metrics": metrics(y_real, p, k == "majority"), "ci": ci[k]} for k, p in preds.items()}
-        title = "Grouped by publisher/domain/topic (the honest figure)" if split == "grouped" else \
-            "Random split (leakage measure only: house style recognised, not credibility)"
-        lines += [f"## {title}", "", "| model | ROC AUC | AUC − style12 | Brier | ECE |", "|---|---|---|---|---|"]
-        for k, p in preds.items():
-            m = res[split][k]["metrics"]
-            g = m["auc"] - res[split]["style12"]["metrics"]["auc"]
-            glo, ghi = ci[k].get("gain", (0.0, 0.0))
-            lines.append(f"| {k} | {fmt(m, ci[k], 'auc')} | {g:+.3f} [{glo:+.3f}, {ghi:+.3f}] | "
-                         f"{fmt(m, ci[k], 'brier')} | {fmt(m, ci[k], 'ece')} |")
+    terms = st.analyzed([r.text for r in rows])
+    log_words = np.array([d.get("structure.log_words", 0.0) for d in dicts])
+    B = Blocks(rows, X, feats, terms, S, y, groups, 3 if args.quick else 5, log_words)
+    print(f"{len(rows)} documents, {len(set(groups))} publishers, {len(feats)} signal features "
+          f"({time.time() - t0:.0f}s)", file=sys.stderr, flush=True)
+
+    from sklearn.model_selection import GroupKFold
+
+    preds: dict[str, np.ndarray] = {}
+    for k, (tr, te) in enumerate(GroupKFold(n_splits=5).split(X, y, groups)):
+        out = B.predict(tr, te)
+        for name, p in out.items():
+            preds.setdefault(name, np.zeros(len(y)))[te] = p
+        print(f"  fold {k + 1}/5 done ({time.time() - t0:.0f}s)", file=sys.stderr, flush=True)
+
+    ci = bootstrap(y, {k: preds[k] for k in ORDER}, args.boot, sd.SEED, ref="word_count")
+    w = balanced_weights(y)
+    lines = ["# Credibility score: grouped evaluation", "",
+             f"`python benchmarks/score.py{' --quick' if args.quick else ''}` — {len(rows)} labelled documents, "
+             f"{len(set(groups))} publishers, GroupKFold(5) by publisher; intervals: {args.boot} bootstrap resamples.",
+             "", "| model | AUC | gain over word count | Brier | ECE (training mix) |", "|---|---|---|---|---|"]
+    for k in ORDER:
+        m = metrics(y, preds[k], constant=k == "majority")
+        c = ci[k]
+        gain = m["auc"] - metrics(y, preds["word_count"])["auc"]
+        lines.append(f"| {k} | {m['auc']:.3f} [{c['auc'][0]:.3f}, {c['auc'][1]:.3f}] | {gain:+.3f} "
+                     f"[{c['gain'][0]:+.3f}, {c['gain'][1]:+.3f}] | {m['brier']:.3f} | {m['ece']:.3f} |")
+    for k in ("stacked@base", "stacked_no_spin@base"):
         lines.append("")
-        if split == "grouped" and "credscore_infold_mined" in preds:
-            d = paired_difference(y_real, preds["credscore_infold_mined"], preds["credscore"], args.boot, sd.SEED)
-            res["infold_minus_shipped"] = d
-            lines += ["In-fold mined phrase list minus the shipped recipe, paired (same documents resampled): "
-                      f"AUC {d['auc'][0]:+.3f} [{d['auc'][1]:+.3f}, {d['auc'][2]:+.3f}], "
-                      f"ECE {d['ece'][0]:+.3f} [{d['ece'][1]:+.3f}, {d['ece'][2]:+.3f}].", ""]
-        if split == "grouped":
-            lines += ["### Per corpus (same grouped out-of-fold predictions)", "",
-                      "| subset | n (reliable) | model | ROC AUC | Brier | ECE |", "|---|---|---|---|---|---|"]
-            subsets = {
-                "BuzzFeed-Webis, all": lambda r: r.corpus == "bw",
-                "BuzzFeed-Webis, hyperpartisan publishers only": lambda r: r.corpus == "bw" and r.subset != "mainstream",
-                "FakeNewsNet": lambda r: r.corpus == "fnn",
-                "FakeNewsAMT (topic groups)": lambda r: r.corpus == "amt",
-                "Celebrity (leave-corpus-out)": lambda r: r.corpus == "celeb",
-            }
-            res["per_corpus"] = {}
-            for name, sel in subsets.items():
-                mask = np.array([sel(r) for r in real_rows])
-                ys = y_real[mask]
-                sub_ci = bootstrap(ys, {k: preds[k][mask] for k in ("style12", "credscore")}, max(200, args.boot // 5),
-                                   sd.SEED)
-                for k in ("majority", "style12", "credscore", "credscore_noaug", "credscore_infold_mined"):
-                    if k not in preds:
-                        continue
-                    m = metrics(ys, preds[k][mask], k == "majority")
-                    res["per_corpus"].setdefault(name, {})[k] = m
-                    lines.append(f"| {name} | {mask.sum()} ({int(ys.sum())}) | {k} | {fmt(m, sub_ci.get(k), 'auc')} | "
-                                 f"{fmt(m, sub_ci.get(k), 'brier')} | {fmt(m, sub_ci.get(k), 'ece')} |")
-            lines.append("")
-    g = res["grouped"]
-    gain = g["credscore"]["metrics"]["auc"] - g["style12"]["metrics"]["auc"]
-    e = g["credscore"]["metrics"]["ece"]
-    lines += ["## Targets (issue 7)", "",
-              f"- grouped AUC >= style12 + 0.05: gain {gain:+.3f} -> {'MET' if gain >= 0.05 else 'NOT MET'}",
-              f"- grouped ECE <= 0.05: {e:.3f} -> {'MET' if e <= 0.05 else 'NOT MET'}", ""]
-    try:
-        lines += source_prior_eval(args.data, real_rows, grouped_text)
-    except OSError as err:
-        lines += [f"(source prior evaluation skipped: {err})"]
-    lines += ["", f"Wall time {time.time() - t0:.0f} s."]
+        lines.append(f"Shipped probability `{k}` (base rate {st.BASE_RATE}): ECE with classes re-weighted to "
+                     f"{st.BASE_RATE:.0%} positives **{ece_weighted(y, preds[k], w):.3f}**; unweighted "
+                     f"{ece(y, preds[k]):.3f}.")
+    lines += ["", "Per corpus (grouped AUC):", "", "| model | " + " | ".join(sorted(set(fam))) + " |",
+              "|---|" + "---|" * len(set(fam))]
+    for k in ORDER[1:]:
+        lines.append(f"| {k} | " + " | ".join(f"{auc(y[fam == f], preds[k][fam == f]):.3f}"
+                                             for f in sorted(set(fam))) + " |")
+    if not args.quick:
+        lines += ["", "## Leave one corpus out", "",
+                  "Train on the other corpora (without any publisher of the held-out one), test on the held-out corpus.",
+                  "", "| held out | n | " + " | ".join(ORDER[1:]) + " |", "|---|---|" + "---|" * (len(ORDER) - 1)]
+        for f in sorted(set(fam)):
+            te = np.flatnonzero(fam == f)
+            tr = np.flatnonzero((fam != f) & ~np.isin(groups, groups[te]))
+            out = B.predict(tr, te)
+            lines.append(f"| {f} | {len(te)} | " + " | ".join(f"{auc(y[te], out[k]):.3f}" for k in ORDER[1:]) + " |")
+            print(f"  LOCO {f} done ({time.time() - t0:.0f}s)", file=sys.stderr, flush=True)
+    lines += ["", f"({time.time() - t0:.0f} s)"]
     text = "\n".join(lines) + "\n"
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text)
-    args.out.with_suffix(".json").write_text(json.dumps(res, indent=1, default=float) + "\n")
+    np.savez(ROOT / "artifacts" / "score_oof.npz", y=y, groups=groups, fam=fam, **preds)
 
 
 if __name__ == "__main__":

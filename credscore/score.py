@@ -66,6 +66,8 @@ class LinearModel:
     info: Mapping[str, Any] | None = None
     clip: float = 5.0  # standardised features are clipped to ±clip: no wild extrapolation
     transforms: tuple[str, ...] = ()  # per feature: "" (as is) or "slog" (sign(x)·log(1+|x|)); empty = all ""
+    # per feature: the value the explanation measures from (transformed units); empty = the training mean
+    reference: tuple[float, ...] = ()
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "LinearModel":
@@ -80,23 +82,25 @@ class LinearModel:
             intercept = float(d["intercept"])
             clip = float(d.get("clip", 5.0))
             transforms = tuple(str(t or "") for t in (d.get("transforms") or ()))
+            reference = tuple(float(x) for x in (d.get("reference") or ()))
         except ModelError:
             raise
         except (KeyError, TypeError, ValueError) as e:
             raise ModelError(f"malformed model file: {e!r}") from e
         n = len(feats)
-        if any(len(v) != n for v in nums.values()) or len(cx) != len(cy) or len(transforms) not in (0, n):
+        if (any(len(v) != n for v in nums.values()) or len(cx) != len(cy) or len(transforms) not in (0, n)
+                or len(reference) not in (0, n)):
             raise ModelError("malformed model file: array lengths disagree")
         if any(t not in TRANSFORMS for t in transforms):
             raise ModelError(f"malformed model file: unknown transform in {sorted(set(transforms) - set(TRANSFORMS))}")
-        vals = nums["mean"] + nums["scale"] + nums["coef"] + cx + cy + (intercept, clip)
+        vals = nums["mean"] + nums["scale"] + nums["coef"] + cx + cy + reference + (intercept, clip)
         if not all(math.isfinite(v) for v in vals) or any(s <= 0 for s in nums["scale"]):
             raise ModelError("malformed model file: non-finite number or non-positive scale")
         if (any(b < a for a, b in zip(cx, cx[1:])) or any(b < a for a, b in zip(cy, cy[1:]))
                 or any(not 0.0 <= y <= 1.0 for y in cy)):
             raise ModelError("malformed model file: calibration table is not monotone in [0, 1]")
         return cls(feats, nums["mean"], nums["scale"], nums["coef"], intercept, cx, cy, d.get("info"), clip,
-                   transforms)
+                   transforms, reference)
 
     @property
     def base(self) -> float:
@@ -126,13 +130,30 @@ class LinearModel:
         return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
 
     def feature_vector(self, signals: Mapping[str, Signal]) -> list[float]:
-        """The (transformed) feature values; a missing or not-applicable one is its training mean."""
+        """The (transformed) feature values; a missing or not-applicable one is its reference (adds nothing)."""
         tr = self.transforms or ("",) * len(self.features)
         out = []
-        for f, m, t in zip(self.features, self.mean, tr):
+        for f, m, t in zip(self.features, self.reference or self.mean, tr):
             v = feature_value(signals, f, math.nan)
             out.append(m if math.isnan(v) else TRANSFORMS[t](v))
         return out
+
+    def terms(self, signals: Mapping[str, Signal]) -> tuple[float, list[float]]:
+        """The linear term at the reference point and each feature's term measured from it.
+
+        ``z = z_ref + sum(terms)`` exactly, clipping included: a feature's term is
+        ``coef × (clip(std(x)) − clip(std(ref)))``, so a feature at its reference adds 0.
+        """
+        x = self.feature_vector(signals)
+        k = self.clip
+        ref = self.reference or self.mean
+        z_ref = self.intercept
+        out = []
+        for xi, r, m, s, c in zip(x, ref, self.mean, self.scale, self.coef):
+            r_std = max(-k, min(k, (r - m) / s))
+            z_ref += c * r_std
+            out.append(c * (max(-k, min(k, (xi - m) / s)) - r_std))
+        return z_ref, out
 
     def score(self, signals: Mapping[str, Signal]) -> tuple[float, list[Contribution]]:
         """Score 0–100 and each signal's contribution in points, largest first."""
@@ -189,16 +210,20 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-def load_model(path: str | Path | None = None) -> LinearModel:
-    """Load a score model from ``path`` or the one shipped with the package."""
+def load_model(path: "str | Path | AnyModel | None" = None) -> "AnyModel":
+    """Load a score model from ``path`` or the one shipped with the package (a model object is returned as is)."""
     if path is None:
         return _shipped_model()
+    if isinstance(path, (LinearModel, StackedModel)):
+        return path
     try:
         with open(path, "rb") as fh:
             data = json.load(fh)
     except (OSError, ValueError) as e:
         raise ModelError(f"cannot read model {path}: {e}") from e
-    return LinearModel.from_dict(data)
+    if not isinstance(data, dict):
+        raise ModelError(f"model {path} is not a JSON object")
+    return model_from_dict(data)
 
 
 def read_model_file(name: str) -> bytes:
@@ -218,9 +243,158 @@ def read_model_file(name: str) -> bytes:
 
 
 @lru_cache(maxsize=1)
-def _shipped_model() -> LinearModel:
+def _shipped_model() -> "AnyModel":
     try:
         data = json.loads(read_model_file("score.json"))
     except ValueError as e:
         raise ModelError(f"the shipped score model is not valid JSON: {e}") from e
-    return LinearModel.from_dict(data)
+    if not isinstance(data, dict):
+        raise ModelError("the shipped score model is not a JSON object")
+    return model_from_dict(data)
+
+
+STACKED_FORMAT = "credscore-stacked/1"
+
+
+@dataclass(frozen=True)
+class StackedModel:
+    """The shipped score: a signal block and a wording block joined by a combiner.
+
+    ``z = b + a_s·z_signals + a_w·(z_wording)``, score = ``100·σ(z)``.  The signal
+    block is a :class:`LinearModel` over the features the signals declare; the
+    wording block's logit is the ``wording`` signal's ``details["logit"]``; ``a_s``,
+    ``a_w`` (both ≥ 0) and ``b`` were fitted on grouped out-of-fold logits of the two
+    blocks, and ``b`` moved from the training mix to :attr:`base_rate` (even odds by
+    default): a document the blocks know nothing about scores 50, not the share of
+    reliable documents in the training corpora.
+
+    Explanation, exact and additive: every feature is measured from a reference — a
+    defect's from its clean end (no defect), anything else from the training mean,
+    the wording logit from its training mean — so ``z = z_ref + Σ terms`` and each
+    entry gets its share of ``score − base`` in proportion to its term (σ is
+    increasing, so a term's sign is its points' sign: a defect never adds points).
+    A signal's value and the components that share its direction are summed under the
+    signal's name; a free detail, or one pointing the other way, appears under its own
+    name (``"name_drift.names_seen"``, ``"c4_lines.kept_char_share"``), and the wording
+    block as ``"wording"``.
+
+    ``wording_gate`` (in the file): signals whose flag means the text's wording is not
+    its own — a synonym-spun copy (``spin``) reads like the wire story it copies, stock
+    generated filler (``filler``) like a newsroom's boilerplate — so when one of them is
+    flagged the wording block may still take points away but never adds any.
+    """
+
+    signals: LinearModel
+    a_signals: float
+    a_wording: float
+    intercept: float
+    wording_reference: float
+    base_rate: float = 0.5
+    languages: tuple[str, ...] = ("en",)
+    min_words: int = 50
+    directions: Mapping[str, int] | None = None
+    info: Mapping[str, Any] | None = None
+    #: signals whose flag withholds the wording block's credit (its term is held <= 0)
+    wording_gate: tuple[str, ...] = ()
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], declared: Mapping[str, Any] | None = None) -> "StackedModel":
+        """Validate and read; ``declared`` (default: the signals' declarations) must cover every feature."""
+        if d.get("format") != STACKED_FORMAT:
+            raise ModelError(f"unknown model format {d.get('format')!r}; expected {STACKED_FORMAT!r}")
+        try:
+            block = LinearModel.from_dict(d["signals"])
+            comb = d["combiner"]
+            a_s, a_w, b = float(comb["signals"]), float(comb["wording"]), float(comb["intercept"])
+            ref_w = float(comb["wording_reference"])
+            base_rate = float(d.get("base_rate", 0.5))
+            languages = tuple(str(x) for x in d.get("languages", ("en",)))
+            min_words = int(d.get("min_words", 50))
+            gate = tuple(str(x) for x in d.get("wording_gate", ()))
+        except ModelError:
+            raise
+        except (KeyError, TypeError, ValueError) as e:
+            raise ModelError(f"malformed model file: {e!r}") from e
+        if not all(math.isfinite(v) for v in (a_s, a_w, b, ref_w)) or a_s < 0 or a_w < 0:
+            raise ModelError("malformed model file: the combiner's slopes must be finite and >= 0")
+        if not 0.0 < base_rate < 1.0 or min_words < 0:
+            raise ModelError("malformed model file: base_rate must be in (0, 1) and min_words >= 0")
+        if declared is None:
+            from .signals import declared_features
+
+            declared = declared_features()
+        unknown = [f for f in block.features if f not in declared]
+        if unknown:
+            raise ModelError(f"the model reads features no signal declares: {unknown} "
+                             "(a renamed detail key? retrain with tools/train_score.py)")
+        dirs = {f: int(v.direction) for f, v in declared.items()}
+        bad = [f for f, c in zip(block.features, block.coef) if dirs[f] * c < 0]
+        if bad:
+            raise ModelError(f"coefficients against their declared direction: {bad}")
+        return cls(block, a_s, a_w, b, ref_w, base_rate, languages, min_words, dirs, d.get("info"), gate)
+
+    def _z(self, signals: Mapping[str, Signal]) -> tuple[float, float, list[float], float]:
+        z_ref_s, terms = self.signals.terms(signals)
+        w = signals.get("wording")
+        zw = self.wording_reference
+        if w is not None and w.applicable:
+            try:
+                v = float(w.details.get("logit", zw))
+                zw = v if math.isfinite(v) else zw
+            except (TypeError, ValueError):
+                pass
+        z_ref = self.intercept + self.a_signals * z_ref_s + self.a_wording * self.wording_reference
+        t_w = self.a_wording * (zw - self.wording_reference)
+        if t_w > 0 and any(signals[g].flagged for g in self.wording_gate if g in signals):
+            t_w = 0.0  # borrowed or generated wording earns no credit
+        return z_ref, t_w, [self.a_signals * t for t in terms], zw
+
+    @property
+    def base(self) -> float:
+        """The score of a document with no defect, average everything else and average wording."""
+        empty: dict[str, Signal] = {}
+        z_ref, _, _, _ = self._z(empty)
+        return 100.0 * _sigmoid(z_ref)
+
+    def score(self, signals: Mapping[str, Signal]) -> tuple[float, list[Contribution]]:
+        """Score 0–100 and each entry's contribution in points, largest first."""
+        z_ref, t_w, terms, zw = self._z(signals)
+        z = z_ref + t_w + math.fsum(terms)
+        score = 100.0 * _sigmoid(z)
+        base = 100.0 * _sigmoid(z_ref)
+        total = z - z_ref
+        if abs(total) > 1e-12:
+            per_unit = (score - base) / total
+        else:
+            p = _sigmoid(z)
+            per_unit = 100.0 * p * (1 - p)
+        dirs = self.directions or {}
+        entries: dict[str, list[float]] = {}
+        x = self.signals.feature_vector(signals)
+        for f, t, xi in zip(self.signals.features, terms, x):
+            sig = f.split(".", 1)[0]
+            d = dirs.get(f, 0)
+            # under the signal's name: its value and the components that point the same way as the value
+            key = sig if f == sig or (d != 0 and d == dirs.get(sig, d)) else f
+            acc = entries.setdefault(key, [0.0, math.nan])
+            acc[0] += t * per_unit
+            if key == f:
+                acc[1] = xi
+        entries["wording"] = [t_w * per_unit, zw]
+        out = []
+        for k, (pts, val) in entries.items():
+            if math.isnan(val):
+                val = _signal_value(signals, k, 0.0)
+            out.append(Contribution(name=k, points=round(pts, 3), value=val))
+        out.sort(key=lambda c: (-abs(c.points), c.name))
+        return max(0.0, min(100.0, score)), out
+
+
+AnyModel = LinearModel | StackedModel
+
+
+def model_from_dict(d: Mapping[str, Any]) -> AnyModel:
+    """A score model of either format from its parsed JSON."""
+    if d.get("format") == STACKED_FORMAT:
+        return StackedModel.from_dict(d)
+    return LinearModel.from_dict(d)

@@ -7,62 +7,69 @@ import gzip
 import json
 import math
 
+import numpy as np
 import pytest
 
 import credscore
 from credscore import source
 from credscore.errors import ModelError
-from credscore.score import LinearModel, load_model
-from credscore.signals import SIGNAL_MODULES
+from credscore.score import StackedModel, load_model
+from credscore.signals import SIGNAL_MODULES, declared_features
 
-from .conftest import ROOT, require_data
+from .conftest import DATA, ROOT, require_data
 
 MODEL_JSON = json.loads((ROOT / "models" / "score.json").read_text())
 # New Eastern Outlook, where seed 003 was published; on CRED-1 as "mixed".
 NEO_URL = "https://journal-neo.org/2024/06/20/ongoing-russo-vietnamese-military-cooperation/"
 
 
-def test_shipped_model_loads_and_reads_only_registered_signals():
+def test_shipped_model_loads_and_reads_only_declared_features():
     m = load_model()
-    assert m.features and len(m.features) == len(m.coef)
-    assert {f.split(".", 1)[0] for f in m.features} <= set(SIGNAL_MODULES)
-    assert "chrome_ratio" not in {f.split(".", 1)[0] for f in m.features}  # no chrome in the corpora
+    assert isinstance(m, StackedModel)
+    declared = declared_features()
+    assert m.signals.features and set(m.signals.features) <= set(declared)
+    assert "chrome_ratio" not in {f.split(".", 1)[0] for f in m.signals.features}  # no chrome in the corpora
+    assert m.a_signals > 0 and m.a_wording > 0  # both blocks earn their place in the combiner
+    assert m.base_rate == 0.5 and m.languages == ("en",) and m.min_words > 0
     info = MODEL_JSON["info"]
-    assert info["n_real"] > 2000 and "not a verdict" in info["estimates"]
+    assert info["n_documents"] > 2000 and "not a verdict" in info["estimates"]
 
 
-def test_calibration_is_monotone_and_score_follows_the_linear_term(seed_analyses):
-    m = load_model()
-    grid = [i / 200 for i in range(201)]
-    cal = [m.calibrate(p) for p in grid]
-    assert all(b >= a for a, b in zip(cal, cal[1:]))
-    assert cal[-1] > cal[0]
-    # raising the most positive-weighted feature never lowers a real document's score
-    i = max(range(len(m.coef)), key=lambda k: m.coef[k])
+def test_a_renamed_detail_key_is_a_model_error(tmp_path):
+    """The model names its features; a feature no signal declares (a renamed key) must not silently become
+    the training mean."""
+    d = copy.deepcopy(MODEL_JSON)
+    d["signals"]["features"][0] = d["signals"]["features"][0] + "_renamed"
+    p = tmp_path / "m.json"
+    p.write_text(json.dumps(d))
+    with pytest.raises(ModelError, match="no signal declares"):
+        load_model(p)
+
+
+def test_every_declared_feature_is_a_number_its_signal_reports(seed_analyses):
+    """Each signal's FEATURES name its value or keys it really puts in ``details``."""
     a = seed_analyses["002"]
-    x = m.feature_vector(a.signals)
-    z = [m.intercept + sum(c * max(-m.clip, min(m.clip, (xv - mu) / s))
-                           for xv, mu, s, c in zip(xx, m.mean, m.scale, m.coef))
-         for xx in (x, x[:i] + [x[i] + m.scale[i]] + x[i + 1:])]
-    assert z[1] > z[0]
-    assert m.calibrate(1 / (1 + math.exp(-z[1]))) >= m.calibrate(1 / (1 + math.exp(-z[0])))
+    for name, f in declared_features().items():
+        sig, _, key = name.partition(".")
+        assert sig in a.signals, name
+        if key and a.signals[sig].applicable:
+            assert isinstance(a.signals[sig].details.get(key), (int, float)), name
 
 
 @pytest.mark.parametrize(
     "tamper",
     [
-        lambda d: d["calibration"].update(y=list(reversed(d["calibration"]["y"]))),  # ranking reversed
-        lambda d: d["calibration"].update(x=d["calibration"]["x"][:-1]),  # lengths disagree
-        lambda d: d.update(coef=d["coef"][:-1]),
-        lambda d: d["mean"].__setitem__(0, float("nan")),
-        lambda d: d.update(intercept="high"),
-        lambda d: d.pop("features"),
+        lambda d: d["signals"].update(coef=d["signals"]["coef"][:-1]),  # lengths disagree
+        lambda d: d["signals"]["mean"].__setitem__(0, float("nan")),
+        lambda d: d["combiner"].update(wording=-1.0),  # a block may not count backwards
+        lambda d: d["combiner"].update(intercept="high"),
+        lambda d: d.update(base_rate=1.5),
+        lambda d: d["signals"].pop("features"),
+        lambda d: d.update(format="credscore-stacked/99"),
     ],
 )
 def test_tampered_model_file_is_a_model_error(tmp_path, tamper):
     d = copy.deepcopy(MODEL_JSON)
-    if d.get("calibration") is None:
-        d["calibration"] = {"x": [0.0, 0.5, 1.0], "y": [0.1, 0.5, 0.9]}
     tamper(d)
     p = tmp_path / "m.json"
     p.write_text(json.dumps(d))
@@ -70,12 +77,113 @@ def test_tampered_model_file_is_a_model_error(tmp_path, tamper):
         load_model(p)
 
 
+def test_a_coefficient_against_its_declared_direction_is_refused(tmp_path):
+    d = copy.deepcopy(MODEL_JSON)
+    dirs = declared_features()
+    j = next(i for i, f in enumerate(d["signals"]["features"]) if dirs[f].direction < 0)
+    d["signals"]["coef"][j] = 0.5  # a defect that would add points
+    p = tmp_path / "m.json"
+    p.write_text(json.dumps(d))
+    with pytest.raises(ModelError, match="declared direction"):
+        load_model(p)
+
+
 def test_explanation_adds_up_to_score_minus_base(seed_analyses):
     base = load_model().base
+    names = set(declared_features()) | {"wording"}
     for a in seed_analyses.values():
-        assert {c.name for c in a.explanation} <= set(SIGNAL_MODULES)
+        assert {c.name for c in a.explanation} <= names
         assert sum(c.points for c in a.explanation) == pytest.approx(a.score - base, abs=0.05)
         assert [abs(c.points) for c in a.explanation] == sorted((abs(c.points) for c in a.explanation), reverse=True)
+
+
+def _explanation_agrees_with_flags(a) -> list[str]:
+    """What in ``a.explanation`` contradicts ``a.signals``: a flagged defect shown with positive points, any
+    defect entry above zero, a detail entry filed under its signal's name."""
+    dirs = declared_features()
+    bad = []
+    for c in a.explanation:
+        if c.name == "wording":
+            continue
+        sig = a.signals.get(c.name.split(".", 1)[0])
+        d = dirs.get(c.name)
+        if d is None:
+            bad.append(f"{c.name}: undeclared")
+        elif "." not in c.name and d.direction < 0 and c.points > 1e-9:
+            bad.append(f"{c.name}: a defect adds {c.points}")
+        elif "." not in c.name and sig is not None and sig.flagged and d.direction != 0 and c.points > 1e-9:
+            bad.append(f"{c.name}: flagged but +{c.points}")
+        elif "." in c.name and d.direction != 0 and d.direction == getattr(dirs.get(c.name.split(".")[0]),
+                                                                            "direction", None):
+            bad.append(f"{c.name}: a detail pointing as its signal does, shown apart from it")
+    return bad
+
+
+def test_explanation_never_contradicts_the_flags_on_the_seeds(seed_analyses):
+    for k, a in seed_analyses.items():
+        assert not _explanation_agrees_with_flags(a), (k, _explanation_agrees_with_flags(a))
+
+
+@pytest.mark.slow
+def test_explanation_never_contradicts_the_flags_on_real_pages():
+    """On 120 real pages of two boilerplate benchmarks (HTML, chrome and all)."""
+    import gzip as _gz
+
+    aeb = require_data("boilerplate", "scrapinghub-aeb", "html")
+    pages = sorted(aeb.glob("*.html.gz"))[:60]
+    wc = DATA / "boilerplate" / "wcxb-dev" / "html"
+    pages += sorted(wc.glob("*.html.gz"))[:60] if wc.exists() else []
+    bad = {}
+    for p in pages:
+        a = credscore.analyze(_gz.decompress(p.read_bytes()))
+        if a.score is None:
+            continue
+        b = _explanation_agrees_with_flags(a)
+        if b:
+            bad[p.name] = b
+    assert not bad, bad
+
+
+def test_no_defect_coefficient_is_positive_in_the_shipped_model():
+    m = load_model()
+    dirs = declared_features()
+    for f, c in zip(m.signals.features, m.signals.coef):
+        assert dirs[f].direction * c >= 0, (f, c)
+
+
+def test_a_document_at_the_reference_scores_the_base(seed_analyses):
+    """Nothing known (no signal, no wording) = every feature at its reference: the score is the base."""
+    m = load_model()
+    s, ex = m.score({})
+    assert s == pytest.approx(m.base)
+    assert all(c.points == 0 for c in ex)
+
+
+def test_wording_runtime_equals_scikit_learn_on_real_text(seed_texts):
+    """The shipped JSON scored by credscore.wording gives the logit scikit-learn's vectoriser gives."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from credscore.signals.wording import model as wording_model
+    from credscore.wording import terms
+
+    d = json.loads(gzip.decompress((ROOT / "models" / "wording.json.gz").read_bytes()))
+    vec = TfidfVectorizer(analyzer=terms, sublinear_tf=True, vocabulary=d["terms"])
+    vec.fit(["x"])
+    vec.idf_ = np.asarray(d["idf"])
+    texts = list(seed_texts.values())
+    X = vec.transform(texts)
+    want = X @ np.asarray(d["coef"]) + d["intercept"]
+    m = wording_model()
+    for t, w in zip(texts, want):
+        assert m.logit(t)[0] == pytest.approx(float(w), abs=1e-6)
+
+
+def test_wording_masks_publishers_urls_and_numbers():
+    from credscore.wording import terms
+
+    t = terms("WASHINGTON (Reuters) - CNN said 3,000 people saw www.example.com on Tuesday.")
+    assert "cnn" not in t and "reuters" not in t and "washington" not in t
+    assert {"_dateline_", "_pub_", "_url_", "0", "said"} <= set(t)
 
 
 def test_seeds_000_001_below_002_004(seed_analyses):
@@ -84,73 +192,9 @@ def test_seeds_000_001_below_002_004(seed_analyses):
 
 
 def test_seeds_ranked_as_a_careful_reader_would(seed_analyses):
-    """002, 004 > 003 > 000, 001.  It holds since the score is Platt-calibrated (a strictly increasing map of
-    the linear term, chosen for the exact explanation, models/README.md): isotonic's flat step had tied 003
-    with 002 (85.6 each).  The margin is small (003 85.7 against 002 87.7 at the retrain of 2026-12-01):
-    a later retrain may break it, and then this test says so.  Never used to fit or choose anything."""
+    """002, 004 > 003 > 000, 001.  Never used to fit or choose anything; a retrain that breaks it is told here."""
     s = {k: a.score for k, a in seed_analyses.items()}
     assert min(s["002"], s["004"]) > s["003"] > max(s["000"], s["001"]), s
-
-
-def test_no_defect_signal_adds_points_in_the_shipped_model():
-    """A signal whose value measures a defect (score_data.DOMAIN_SIGNS = -1: spin, dates, name_drift, …) has a
-    headline coefficient <= 0, sourcing and attribution >= 0, and the value's own components
-    (score_data.COMPONENT_SIGNS) follow the same direction: more defect never raises the linear term."""
-    sd = _score_tools()
-    coef = dict(zip(MODEL_JSON["features"], MODEL_JSON["coef"]))
-    assert set(SIGNAL_MODULES) <= set(sd.DOMAIN_SIGNS)  # every registered signal has an a-priori decision
-    defects = {k for k, (v, _) in sd.DOMAIN_SIGNS.items() if v < 0}
-    assert {"spin", "name_drift", "dates", "link_residue", "splice", "sensational", "misspellings"} <= defects
-    assert {"sourcing", "attribution"} <= {k for k, (v, _) in sd.DOMAIN_SIGNS.items() if v > 0}
-    checked = 0
-    for f, c in coef.items():
-        table = sd.DOMAIN_SIGNS if "." not in f else sd.COMPONENT_SIGNS
-        sign = table.get(f, (0, ""))[0]
-        assert c * sign >= 0, (f, c, sign)
-        assert MODEL_JSON["info"]["sign_constraints"][f] == sign or sign == 0, f
-        checked += sign != 0
-    assert {"spin", "name_drift", "link_residue", "sourcing"} <= set(coef) and checked >= 15
-
-
-def test_domain_sign_wins_over_the_corpora_and_is_recorded():
-    """Where every corpus says "more of the defect, more reliable", the a-priori sign still holds (<= 0)."""
-    sd = _score_tools()
-    np = pytest.importorskip("numpy")
-    rng = np.random.default_rng(2)
-    n = 600
-    groups = np.array([f"{c}:{k % 5}" for c in ("bw", "fnn") for k in range(n // 2)])
-    y = rng.integers(0, 2, n)
-    X = np.column_stack([y + rng.normal(0, 1, n),  # "name_drift": higher on reliable rows in both corpora
-                         y + rng.normal(0, 1, n)])  # a detail with no a-priori direction
-    feats = ["name_drift", "name_drift.names_seen"]
-    real = np.ones(n, dtype=bool)
-    m = sd.fit_model(X, y, groups, real, feats, calibration="platt")
-    assert m["coef"][0] <= 0 < m["coef"][1]
-    assert m["sign_conflicts"] == {"name_drift": {"data": 1, "domain": -1}}
-    free = sd.fit_model(X, y, groups, real, feats, calibration="platt", use_domain_signs=False)
-    assert free["coef"][0] > 0 and free["sign_conflicts"] == {}
-
-
-def test_shipped_score_is_the_platt_sigmoid_so_no_two_linear_terms_tie(seed_analyses):
-    """The explanation is exact: no calibration table, score = 100·σ(z) with Platt folded into the
-    coefficients, so documents with different linear terms get different scores (002 and 003 did not)."""
-    m = load_model()
-    assert not m.calib_x and "platt" in MODEL_JSON["info"]["model"]
-    for a in seed_analyses.values():
-        x = m.feature_vector(a.signals)
-        z = m.intercept + sum(c * max(-m.clip, min(m.clip, (xv - mu) / s))
-                              for xv, mu, s, c in zip(x, m.mean, m.scale, m.coef))
-        assert a.score == pytest.approx(100 / (1 + math.exp(-z)), abs=1e-6)
-    assert len({round(a.score, 3) for a in seed_analyses.values()}) >= 4
-
-
-def test_shipped_coefficients_keep_the_signs_every_corpus_agrees_on():
-    """The fit holds each coefficient to the direction all corpora agree on (models/README.md)."""
-    signs = MODEL_JSON["info"]["sign_constraints"]
-    assert set(signs) == set(MODEL_JSON["features"]) and set(signs.values()) <= {-1, 0, 1}
-    assert any(signs.values())
-    for f, c in zip(MODEL_JSON["features"], MODEL_JSON["coef"]):
-        assert c * signs[f] >= 0, (f, c, signs[f])
 
 
 def _score_tools():
@@ -282,14 +326,14 @@ def test_training_text_cleaning_removes_fakenewsnet_short_links():
 
 def test_model_only_uses_documented_format():
     d = copy.deepcopy(MODEL_JSON)
-    m = LinearModel.from_dict(d)
-    assert m.features == tuple(d["features"])
+    m = StackedModel.from_dict(d)
+    assert m.signals.features == tuple(d["signals"]["features"])
 
 
 def test_shipped_model_does_not_use_filler_counts_of_the_label_mined_list():
     """filler's MINED list was chosen on the labels of the score's own corpora: not a score feature."""
     sd = _score_tools()
-    feats = MODEL_JSON["features"]
+    feats = MODEL_JSON["signals"]["features"]
     assert not [f for f in feats if sd.LABEL_MINED_RE.search(f)], feats
     assert sd.LABEL_MINED_RE.search("filler.mined_hits") and not sd.LABEL_MINED_RE.search("filler.core_hits")
     dropped = MODEL_JSON["info"]["dropped_features"]

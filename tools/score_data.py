@@ -50,74 +50,15 @@ DEFAULT_CALIBRATION = "platt"
 DEFAULT_CONSTRAIN = True  # sign constraints where all corpora agree (coefficient_signs)
 DEFAULT_DOMAIN_SIGNS = True  # the a-priori direction of each signal's headline value (DOMAIN_SIGNS)
 
-# Domain-knowledge direction of each registered signal's headline ``value`` (feature ``"<signal>"``),
-# fixed a priori from each signal module's docstring, never from the data: -1 = the value measures a
-# defect, so its coefficient is held <= 0 (more defect never adds points); +1 = the value measures
-# reporting practice, held >= 0; 0 = no direction is implied by what the signal means (left to the
-# data-driven constraint of coefficient_signs).  Details ("<signal>.<key>") are not in this table: many are
-# counts that grow with length (``name_drift.names_seen``, ``gopher_quality.n_tokens``) and carry no
-# a-priori direction, so they keep the data-driven constraint.  Where the data-driven direction of a headline
-# value disagrees with this table, the table wins (recorded in ``info.sign_conflicts``).  The value's own
-# components share its direction (COMPONENT_SIGNS, below).
-# tests/test_score_model.py requires an entry for every registered signal, so a new signal needs a decision.
-DOMAIN_SIGNS: dict[str, tuple[int, str]] = {
-    "spin": (-1, "calibrated probability that the text is synonym-spun"),
-    "dates": (-1, "1 - 0.5^n, n = date inconsistencies (weekday mismatch, impossible dates, ...)"),
-    "name_drift": (-1, "distinct drifted spellings of one person's name"),
-    "link_residue": (-1, "link-residue capitals (pasted inline-link seams) per 1,000 words"),
-    "splice": (-1, "ellipsis splices plus truncated paragraphs"),
-    "sensational": (-1, "clickbait formulas, alarm cues, exclamations, shouting per 1,000 words"),
-    "filler": (-1, "generated / content-farm stock phrases per 1,000 words"),
-    "misspellings": (-1, "misspellings per 1,000 words"),
-    "gopher_quality": (-1, "share of the nine Gopher quality checks the page fails"),
-    "gopher_repetition": (-1, "worst Gopher repetition measure as a fraction of its threshold"),
-    "c4_lines": (-1, "share of lines C4's rules would drop"),
-    "fineweb": (-1, "worst FineWeb quality measure as a fraction of its threshold"),
-    "chrome_ratio": (-1, "share of the page that is site chrome (never a feature: EXCLUDED_SIGNALS)"),
-    "sourcing": (1, "quotes + named sources + named attributions per 1,000 words"),
-    "attribution": (1, "attributions + quotations per 1,000 words"),
-    "byline": (1, "a byline names the author (never a feature: EXCLUDED_SIGNALS)"),
-    "readability": (0, "Flesch reading ease: easier is not a defect, harder not a virtue; no a-priori sign"),
-}
-
-
-# The headline value's own components — the counts and rates it is computed from (or its complement), as
-# each signal's docstring defines the value — share its a-priori direction.  The explanation sums a signal's
-# features into one entry, so without this a defect count could outweigh its own rate (link_residue: value =
-# hits per 1,000 words, a free ``hits`` coefficient above it) and the defect would add points after all.
-# Not here, so data-driven: counts that are no part of the value (``name_drift.names_seen``: names seen, the
-# denominator; ``gopher_quality.n_tokens``; ``sourcing.anonymous``: in the flag, not the value), and ratios
-# with a two-sided threshold (``gopher_quality.mean_word_length``: 3-10 characters).
-COMPONENT_SIGNS: dict[str, tuple[int, str]] = {
-    **{f"attribution.{k}": (1, "component of attribution's value") for k in
-       ("attributions", "attributions_per_1k", "quotations", "quotations_per_1k")},
-    **{f"sourcing.{k}": (1, "component of sourcing's value") for k in
-       ("quotes", "quotes_per_1000_words", "named_sources", "named_attributions", "named_per_1000_words")},
-    **{f"dates.{k}": (-1, "an inconsistency check counted in dates' value") for k in
-       ("alarms", "weekday_mismatch", "invalid_date", "two_months", "after_crawled", "after_published",
-        "declared_conflict")},
-    **{f"filler.{k}": (-1, "filler phrase hits (its value)") for k in
-       ("core_hits", "hits", "distinct", "per_1000_words", "mined_hits")},
-    **{f"gopher_repetition.{k}": (-1, "a repetition measure (the value is the worst of them)") for k in
-       ("dup_line_char_frac", "dup_line_frac", "dup_para_char_frac", "dup_para_frac",
-        *(f"duplicated_{n}_n_grams" for n in range(5, 11)), "top_2_gram", "top_3_gram", "top_4_gram")},
-    "link_residue.hits": (-1, "link-residue hits (the value is hits per 1,000 words)"),
-    "link_residue.per_1000_words": (-1, "link-residue hits per 1,000 words"),
-    "misspellings.count": (-1, "misspellings (the value is misspellings per 1,000 words)"),
-    "name_drift.drifted": (-1, "drifted name forms (the value)"),
-    **{f"sensational.{k}": (-1, "component of sensational's value") for k in
-       ("formulas", "cue_words", "exclamations", "exclamations_per_1000_words", "shouting_runs")},
-    **{f"splice.{k}": (-1, "component of splice's value") for k in
-       ("ellipsis_splices", "truncated_paragraphs", "truncated_after_function_word")},
-    "c4_lines.kept_char_share": (1, "share of characters C4 keeps: the complement of c4_lines' value"),
-}
-
-
 def domain_signs(features: Sequence[str], components: bool = True) -> np.ndarray:
-    """Per feature: the a-priori direction (:data:`DOMAIN_SIGNS` for a headline value, :data:`COMPONENT_SIGNS`
-    for one of its components unless ``components`` is false), 0 where none is implied."""
-    return np.array([float((DOMAIN_SIGNS if "." not in f else COMPONENT_SIGNS if components else {})
-                           .get(f, (0, ""))[0]) for f in features])
+    """Per feature: the a-priori direction its signal module declares (``FEATURES``, see
+    :class:`credscore.signals.base.Feature`), 0 where none is implied or none is declared.
+    ``components=False`` keeps the headline values' directions only (an ablation)."""
+    from credscore.signals import declared_features
+
+    declared = declared_features()
+    return np.array([float(declared[f].direction) if f in declared and (components or "." not in f) else 0.0
+                     for f in features])
 
 
 DEFAULT_C = 0.3  # L2 strength of the logistic regression (fixed, not tuned on the test folds)
@@ -125,6 +66,7 @@ PREP_VERSION = "prep-3"  # bump when the cleaning below changes (part of the cac
 
 # Signals that are never features, and why.  Anything else registered is a candidate.
 EXCLUDED_SIGNALS: dict[str, str] = {
+    "wording": "a learned block: the combiner reads its out-of-fold logit, never the shipped model's in-sample value",
     "chrome_ratio": "the corpora hold extracted article text: there is no chrome to measure, "
                     "so the model could only learn an artefact of the extraction",
     "byline": "bylines are stripped from the training texts (FakeNewsNet leakage), "
@@ -326,15 +268,23 @@ def spun_copies(rows: Sequence[Row], n: int = 300, seed: int = SEED,
 # ---------------------------------------------------------------------------
 
 
+# Modules that read the signals but never change them: editing them keeps the feature cache.
+SCORE_SIDE_MODULES = frozenset({"score.py", "wording.py", "scorable.py"})
+# Learned signals: their values come from a shipped model, so the feature cache never holds them
+# (the combiner reads them from out-of-fold fits instead; EXCLUDED_SIGNALS).
+SCORE_SIDE_SIGNALS = frozenset({"wording"})
+
+
 def code_hash() -> str:
     """Hash of credscore's source, the signal registry and the cleaning version."""
     import credscore
     from credscore.signals import SIGNAL_MODULES
 
     h = hashlib.sha256()
-    h.update(f"{credscore.__version__}|{SIGNAL_MODULES}|{PREP_VERSION}".encode())
+    signals = tuple(n for n in SIGNAL_MODULES if n not in SCORE_SIDE_SIGNALS)
+    h.update(f"{credscore.__version__}|{signals}|{PREP_VERSION}".encode())
     for p in sorted((ROOT / "credscore").rglob("*.py")):
-        if p.parent.name == "__pycache__" or p.name == "score.py":
+        if p.parent.name == "__pycache__" or p.name in SCORE_SIDE_MODULES:
             continue  # the score model does not change the signals
         h.update(p.relative_to(ROOT).as_posix().encode())
         h.update(p.read_bytes())

@@ -12,10 +12,19 @@ import re
 
 from ..text import per_thousand
 from ..types import Signal, Span
-from .base import Context
+from .base import Context, Feature
 
 NAME = "attribution"
 ENGLISH_ONLY = True
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES = (
+    Feature("", +1, "attributions + quotations per 1,000 words"),
+    Feature("attributions", +1, "said-type attributions"),
+    Feature("attributions_per_1k", +1, "said-type attributions per 1,000 words"),
+    Feature("quotations", +1, "quotations"),
+    Feature("quotations_per_1k", +1, "quotations per 1,000 words"),
+)
 
 _ATTR_RE = re.compile(
     r"\b(?:said|says|told|according to|stated|added|noted|explained|wrote|announced|"

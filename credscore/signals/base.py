@@ -55,3 +55,26 @@ class SignalModule(Protocol):
 def not_applicable(name: str, reason: str, value: float = 0.0) -> Signal:
     """The neutral result of a signal that does not apply to this document."""
     return Signal(name=name, value=value, flagged=False, applicable=False, details={"reason": reason})
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A number a signal offers the score model, declared beside the signal's code.
+
+    ``key`` is ``""`` for the signal's headline ``value``, else a key of its
+    ``details``.  ``direction`` is what the number means, fixed a priori and never
+    read from data: ``-1`` it measures a defect (the model may never turn more of it
+    into more points), ``+1`` it measures reporting practice (never fewer points),
+    ``0`` free (no direction is implied: a count that grows with length, a measure
+    with two-sided bounds).  The model file names the features it reads as
+    ``"<signal>"`` / ``"<signal>.<key>"``; loading it fails for any feature no signal
+    declares (:func:`credscore.signals.declared_features`).
+    """
+
+    key: str
+    direction: int
+    meaning: str
+
+    def __post_init__(self) -> None:
+        if self.direction not in (-1, 0, 1):
+            raise ValueError(f"feature {self.key!r}: direction must be -1, 0 or +1")

@@ -37,10 +37,13 @@ from typing import Any
 from ..types import Signal, Span
 from ._lexicon import capped
 from ._wordfreq import is_common_word
-from .base import Context
+from .base import Context, Feature
 
 NAME = "byline"
 ENGLISH_ONLY = True
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES: tuple[Feature, ...] = ()  # reported, never a score feature
 
 NAME_WORD = r"[A-Z][a-zA-Z'’\-]+"
 BYLINE_RE = re.compile(

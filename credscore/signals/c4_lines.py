@@ -36,10 +36,16 @@ import re
 
 from ..types import Signal, Span
 from ._lexicon import capped, ratio
-from .base import Context
+from .base import Context, Feature
 
 NAME = "c4_lines"
 ENGLISH_ONLY = False
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES = (
+    Feature("", -1, "share of lines C4's rules would drop"),
+    Feature("kept_char_share", +1, "share of characters C4 keeps"),
+)
 
 CITATION_RE = re.compile(r"\[\d*]|\[edit]|\[citation needed]")
 END_PUNCTUATION = (".", "?", "!", '"', "'")

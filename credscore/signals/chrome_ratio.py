@@ -11,10 +11,13 @@ evidence span: the removed text is no longer in the cleaned text
 from __future__ import annotations
 
 from ..types import Signal
-from .base import Context
+from .base import Context, Feature
 
 NAME = "chrome_ratio"
 ENGLISH_ONLY = False
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES: tuple[Feature, ...] = ()  # reported, never a score feature
 
 THRESHOLD = 0.5
 

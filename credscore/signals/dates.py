@@ -68,10 +68,25 @@ from typing import Any
 from ..dateparse import MONTH_NAMES, WEEKDAY_NAMES, FoundDate, find_dates, is_valid
 from ..pubdate import DateClaim, anchored_dateline, dateline_claim, detect_published, page_claims
 from ..types import Signal, Span
-from .base import Context
+from .base import Context, Feature
 
 NAME = "dates"
 ENGLISH_ONLY = False  # month and weekday names are English, but a page with none simply has no alarm
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES = (
+    Feature("", -1, "1 - 0.5^n, n = date inconsistencies"),
+    Feature("alarms", -1, "date inconsistencies found"),
+    Feature("weekday_mismatch", -1, "weekdays that do not match their date"),
+    Feature("invalid_date", -1, "impossible dates"),
+    Feature("two_months", -1, "dates naming two months"),
+    Feature("after_crawled", -1, "dates after the crawl date"),
+    Feature("after_published", -1, "dated events after the publication date"),
+    Feature("declared_conflict", -1, "page dates that contradict each other"),
+    Feature("dates", 0, "dates in the text"),
+    Feature("full_dates", 0, "full day-month-year dates"),
+    Feature("undated", 0, "1 if the text holds no date"),
+)
 
 CHECKS = (
     "weekday_mismatch", "invalid_date", "two_months", "after_published",

@@ -34,10 +34,16 @@ from __future__ import annotations
 from ..text import per_thousand
 from ..types import Signal, Span
 from ._lexicon import PhraseMatcher, capped
-from .base import Context
+from .base import Context, Feature
 
 NAME = "filler"
 ENGLISH_ONLY = True
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES = (
+    Feature("", -1, "generated / content-farm stock phrases per 1,000 words"),
+    Feature("core_hits", -1, "stock phrases of the core list"),
+)
 
 CORE = [
     # grandiose nouns

@@ -27,10 +27,15 @@ from __future__ import annotations
 
 from ..types import Signal, Span
 from ._lexicon import capped, ratio
-from .base import Context
+from .base import Context, Feature
 
 NAME = "fineweb"
 ENGLISH_ONLY = False
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES = (
+    Feature("", -1, "worst FineWeb quality measure as a fraction of its threshold"),
+)
 
 LINE_PUNCT_THR = 0.12
 SHORT_LINE_THR = 0.67

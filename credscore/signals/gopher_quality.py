@@ -33,10 +33,20 @@ import re
 
 from ..types import Signal, Span
 from ._lexicon import capped, ratio
-from .base import Context
+from .base import Context, Feature
 
 NAME = "gopher_quality"
 ENGLISH_ONLY = True
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES = (
+    Feature("", -1, "share of the nine Gopher quality checks the page fails"),
+    Feature("alpha_words_ratio", 0, "share of words with a letter"),
+    Feature("ellipsis_ratio", 0, "ellipses per word"),
+    Feature("end_ellipsis_lines_ratio", 0, "share of lines ending in an ellipsis"),
+    Feature("hash_ratio", 0, "hash signs per word"),
+    Feature("mean_word_length", 0, "mean word length (two-sided bounds)"),
+)
 
 STOP_WORDS = frozenset({"the", "be", "to", "of", "and", "that", "have", "with"})
 

@@ -46,10 +46,28 @@ import numpy as np
 
 from ..types import Signal, Span
 from ._lexicon import capped, ratio
-from .base import Context
+from .base import Context, Feature
 
 NAME = "gopher_repetition"
 ENGLISH_ONLY = False
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES = (
+    Feature("", -1, "worst Gopher repetition measure as a fraction of its threshold"),
+    Feature("dup_line_char_frac", -1, "a Gopher repetition measure"),
+    Feature("dup_line_frac", -1, "a Gopher repetition measure"),
+    Feature("dup_para_char_frac", -1, "a Gopher repetition measure"),
+    Feature("dup_para_frac", -1, "a Gopher repetition measure"),
+    Feature("duplicated_5_n_grams", -1, "a Gopher repetition measure"),
+    Feature("duplicated_6_n_grams", -1, "a Gopher repetition measure"),
+    Feature("duplicated_7_n_grams", -1, "a Gopher repetition measure"),
+    Feature("duplicated_8_n_grams", -1, "a Gopher repetition measure"),
+    Feature("duplicated_9_n_grams", -1, "a Gopher repetition measure"),
+    Feature("duplicated_10_n_grams", -1, "a Gopher repetition measure"),
+    Feature("top_2_gram", -1, "a Gopher repetition measure"),
+    Feature("top_3_gram", -1, "a Gopher repetition measure"),
+    Feature("top_4_gram", -1, "a Gopher repetition measure"),
+)
 
 DUP_LINE_FRAC = 0.3
 DUP_PARA_FRAC = 0.3

@@ -31,10 +31,17 @@ from __future__ import annotations
 from ..text import per_thousand
 from ..types import Signal, Span
 from ._lexicon import capped
-from .base import Context
+from .base import Context, Feature
 
 NAME = "link_residue"
 ENGLISH_ONLY = True
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES = (
+    Feature("", -1, "link-residue capitals per 1,000 words"),
+    Feature("hits", -1, "link-residue seams"),
+    Feature("per_1000_words", -1, "link-residue seams per 1,000 words"),
+)
 
 FUNCTION_WORDS = frozenset(
     """

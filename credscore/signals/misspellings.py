@@ -23,10 +23,16 @@ from functools import lru_cache
 from ..text import per_thousand
 from ._wordfreq import english_frequencies, speller
 from ..types import Signal, Span
-from .base import Context
+from .base import Context, Feature
 
 NAME = "misspellings"
 ENGLISH_ONLY = True
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES = (
+    Feature("", -1, "misspellings per 1,000 words"),
+    Feature("count", -1, "misspellings"),
+)
 
 #: Flagged at or above this many misspellings per 1,000 words.
 THRESHOLD = 3.0

@@ -48,10 +48,16 @@ import unicodedata
 from ..types import Signal, Span
 from ._lexicon import capped
 from ._wordfreq import in_wordlist, is_common_word
-from .base import Context
+from .base import Context, Feature
 
 NAME = "name_drift"
 ENGLISH_ONLY = True
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES = (
+    Feature("", -1, "distinct drifted spellings of one person's name"),
+    Feature("drifted", -1, "drifted name forms"),
+)
 
 # Words dropped from the start of a capitalised run: titles, roles, sentence openers.
 LEADING_NON_NAMES = frozenset(

@@ -27,10 +27,16 @@ from typing import Any, Callable
 import textstat
 
 from ..types import Signal, Span
-from .base import Context
+from .base import Context, Feature
 
 NAME = "readability"
 ENGLISH_ONLY = True
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES = (
+    Feature("", 0, "Flesch reading ease (easier is no defect, harder no virtue)"),
+    Feature("flesch_kincaid_grade", 0, "Flesch-Kincaid grade level"),
+)
 
 #: Flagged below this Flesch reading ease (very hard to read) …
 HARD = 10.0

@@ -36,10 +36,21 @@ import re
 from ..text import per_thousand
 from ..types import Signal, Span
 from ._lexicon import PhraseMatcher, capped, phrase_regex
-from .base import Context
+from .base import Context, Feature
 
 NAME = "sensational"
 ENGLISH_ONLY = True
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES = (
+    Feature("", -1, "clickbait formulas, alarm cues, exclamations, shouting per 1,000 words"),
+    Feature("formulas", -1, "clickbait formulas"),
+    Feature("cue_words", -1, "alarm cue words"),
+    Feature("exclamations", -1, "exclamation marks"),
+    Feature("exclamations_per_1000_words", -1, "exclamation marks per 1,000 words"),
+    Feature("shouting_runs", -1, "runs of words in capitals"),
+    Feature("shouting_words", -1, "words in capitals"),
+)
 
 FORMULAS = [
     "breaking news:", "breaking:", "just in:", "developing story:", "urgent:", "alert:",

@@ -43,10 +43,27 @@ import re
 from ..text import per_thousand
 from ..types import Signal, Span
 from ._lexicon import PhraseMatcher, capped
-from .base import Context
+from .base import Context, Feature
 
 NAME = "sourcing"
 ENGLISH_ONLY = True
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES = (
+    Feature("", +1, "quotes + named sources + named attributions per 1,000 words"),
+    Feature("quotes", +1, "quotations of three words or more"),
+    Feature("quotes_per_1000_words", +1, "quotations per 1,000 words"),
+    Feature("named_sources", +1, "named people with a role"),
+    Feature("named_attributions", +1, "names next to a saying verb"),
+    Feature("named_per_1000_words", +1, "named sources and attributions per 1,000 words"),
+    Feature("unsourced", -1, "1 if the text is flagged unsourced"),
+    Feature("anonymous", 0, "anonymous-source formulas"),
+    Feature("anonymous_heavy", 0, "1 if anonymous formulas outnumber named sources"),
+    Feature("anonymous_per_1000_words", 0, "anonymous-source formulas per 1,000 words"),
+    Feature("documentary", 0, "documentary sources (polls, studies, filings)"),
+    Feature("dates_per_1000_words", 0, "dates per 1,000 words"),
+    Feature("numbers_per_1000_words", 0, "numbers per 1,000 words"),
+)
 
 ROLES = """
 analyst analysts fellow professor lecturer scholar researcher scientist economist historian expert strategist

@@ -26,10 +26,15 @@ from ..spin.features import measure
 from ..spin.model import default_model
 from ..spin.tables import default_tables
 from ..types import Signal, Span
-from .base import Context
+from .base import Context, Feature
 
 NAME = "spin"
 ENGLISH_ONLY = True
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES = (
+    Feature("", -1, "calibrated probability that the text is synonym-spun"),
+)
 #: evidence spans kept at most (a long spun page has hundreds)
 MAX_EVIDENCE = 200
 #: fewer words than this: the statistics say little, so only fingerprints can flag

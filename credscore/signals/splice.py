@@ -33,10 +33,19 @@ from bisect import bisect_right
 
 from ..types import Signal, Span
 from ._lexicon import capped
-from .base import Context
+from .base import Context, Feature
 
 NAME = "splice"
 ENGLISH_ONLY = True
+
+# What the score model may read (see base.Feature): key ("" = value), direction, meaning.
+FEATURES = (
+    Feature("", -1, "ellipsis splices plus truncated paragraphs"),
+    Feature("ellipsis_splices", -1, "ellipsis splices"),
+    Feature("truncated_paragraphs", -1, "truncated paragraphs"),
+    Feature("truncated_after_function_word", -1, "paragraphs cut after a function word"),
+    Feature("soft_splices", 0, "soft splices (a weaker cue)"),
+)
 
 # Words after which an English sentence cannot stop: articles, prepositions,
 # possessives, conjunctions.  (Auxiliaries such as "is" are left out: speakers trail

@@ -1,0 +1,224 @@
+"""The wording block: how a document is written, read as word n-grams.
+
+Reliable newsroom copy and unreliable copy differ most visibly in their wording:
+attribution and calendar conventions ("said", "on Tuesday", "did not") on one side,
+gossip and clickbait formulas ("insider", "!", "exclusively", "revealed") on the
+other.  This block is a plain TF-IDF logistic regression over word unigrams and
+bigrams, trained with scikit-learn on the labelled corpora (``tools/train_score.py``)
+and shipped as JSON: the n-grams, their idf and their weights.  It is scored here with
+the same tokeniser the training used (:func:`terms` is the vectoriser's analyzer), so
+the shipped numbers reproduce scikit-learn's exactly.
+
+What would let the block learn *who* published a text rather than *how* it is
+written is masked before counting, in training and at run time alike
+(:func:`tokens`):
+
+* URLs, e-mail addresses and @handles → ``_url_``;
+* publisher and wire names (:data:`PUBLISHERS`: "CNN", "Politico", "Associated
+  Press", …) → ``_pub_``;
+* datelines ("WASHINGTON (Reuters) —") → ``_dateline_``; byline lines ("By Jane
+  Doe") and a site's stock phrases (:data:`BOILERPLATE`: "Story continued below",
+  "Featured image via") are dropped;
+* every number → ``0`` (a year or a count says nothing about a publisher).
+
+The model's logit enters the score through the combiner (:mod:`credscore.score`);
+its evidence is the n-grams that moved this document most, with their spans in the
+cleaned text.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Mapping
+
+from .errors import ModelError
+
+WORDING_FORMAT = "credscore-wording/1"
+
+#: Publisher, network and wire-service names (lower case, matched on word boundaries).
+#: Those of the training corpora are here so the block cannot learn them; the others
+#: so that a page naming its own outlet gets no credit or blame for the name.
+PUBLISHERS = (
+    "abc news", "abc", "abcnews", "nbc news", "nbc", "cbs news", "cbs", "cnn", "cnn politics", "msnbc",
+    "fox news", "fox business", "foxnews", "politico", "politico magazine", "the hill", "axios",
+    "associated press", "the associated press", "ap", "reuters", "afp", "agence france-presse", "bloomberg",
+    "new york times", "the new york times", "nytimes", "nyt", "washington post", "the washington post",
+    "wall street journal", "the wall street journal", "wsj", "usa today", "los angeles times", "la times",
+    "chicago tribune", "boston globe", "the guardian", "bbc", "bbc news", "npr", "pbs",
+    "huffington post", "huffpost", "buzzfeed", "buzzfeed news", "vox", "slate", "salon", "the atlantic",
+    "newsweek", "time magazine", "daily caller", "the daily caller", "daily mail", "breitbart",
+    "breitbart news", "infowars", "the blaze", "theblaze", "newsmax", "the daily beast", "daily beast",
+    "mother jones", "the intercept", "raw story", "rawstory", "addicting info", "addictinginfo",
+    "occupy democrats", "the other 98", "other 98", "eagle rising", "eaglerising", "freedom daily",
+    "right wing news", "rightwingnews", "politifact", "snopes", "factcheck.org", "gossip cop", "gossipcop",
+    "tmz", "e! news", "e! online", "people magazine", "us weekly", "radar online", "radaronline",
+    "hollywood life", "hollywoodlife", "entertainment tonight", "page six", "perez hilton",
+    "ok! magazine", "star magazine", "national enquirer", "daily star",
+)
+
+#: Stock phrases of particular sites' templates (dropped wherever they stand; the
+#: training corpora hold one paragraph per line, so a line rule alone would miss them).
+BOILERPLATE = (
+    "story continued below", "continued below", "featured image via", "featured image", "image via",
+    "image credit", "photo credit", "getty images", "ap photo", "click here", "share this",
+    "advertisement", "continue reading", "sign up for our newsletter", "follow us on", "like us on facebook",
+    "read more", "this article originally appeared on", "all rights reserved",
+)
+
+_URL_RE = (
+    r"(?:https?://|www\.)\S+"
+    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|co|ws|ly|us|uk|info|news|tv|me|it|gl|io)(?:/\S*)?(?![\w.])"
+    r"|\b[\w.+-]+@[\w-]+\.[\w.-]+\b"
+    r"|(?<![\w@])@\w{2,}"
+)
+_PUB_RE = r"(?<![\w'’])(?:" + "|".join(
+    re.escape(p) for p in sorted(PUBLISHERS, key=len, reverse=True)) + r")(?![\w'’])"
+_DATELINE_RE = (
+    r"(?-i:^[ \t]*[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,3}[ \t]*"
+    r"(?:\([^)\n]{1,30}\))?[ \t]*[—–-]{1,2}[ \t])"
+)
+_DROP_LINE_RE = (
+    r"^[ \t]*(?:by|posted by|written by|reporting by|story by)[ \t]+[^\n]{0,80}$"
+    r"|(?<![\w'’])(?:" + "|".join(re.escape(b) for b in sorted(BOILERPLATE, key=len, reverse=True)) + r")(?![\w'’])"
+)
+_MASK_RE = re.compile(
+    rf"(?P<url>{_URL_RE})|(?P<drop>{_DROP_LINE_RE})|(?P<dateline>{_DATELINE_RE})|(?P<pub>{_PUB_RE})",
+    re.I | re.M,
+)
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[!?]")
+
+Token = tuple[str, int, int]  # (token, start, end) in the text
+
+
+def tokens(text: str) -> list[Token]:
+    """The masked, lower-cased tokens of ``text`` with their character spans."""
+    out: list[Token] = []
+    pos = 0
+
+    def plain(a: int, b: int) -> None:
+        for m in _TOKEN_RE.finditer(text, a, b):
+            t = m.group()
+            if t[0].isdigit():
+                t = "0"
+            else:
+                t = t.lower().replace("’", "'")
+            out.append((t, m.start(), m.end()))
+
+    for m in _MASK_RE.finditer(text):
+        plain(pos, m.start())
+        kind = m.lastgroup
+        if kind != "drop":
+            out.append((f"_{kind}_", m.start(), m.end()))
+        pos = m.end()
+    plain(pos, len(text))
+    return out
+
+
+def ngrams(toks: list[Token]) -> list[Token]:
+    """Unigrams and adjacent bigrams, each with the span it covers."""
+    out = list(toks)
+    out.extend((f"{a[0]} {b[0]}", a[1], b[2]) for a, b in zip(toks, toks[1:]))
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """The n-grams of ``text``: the analyzer the training vectoriser is given."""
+    return [g for g, _, _ in ngrams(tokens(text))]
+
+
+@dataclass(frozen=True)
+class NgramEvidence:
+    """One n-gram's share of the wording logit in this document."""
+
+    term: str
+    weight: float  # its term in the logit (coef × tf-idf value)
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity (holds a dict)
+class WordingModel:
+    """A TF-IDF (sublinear tf, l2 norm) logistic regression over :func:`terms`."""
+
+    vocab: Mapping[str, int]
+    idf: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    info: Mapping[str, Any] | None = None
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "WordingModel":
+        try:
+            if d.get("format") != WORDING_FORMAT:
+                raise ModelError(f"unknown wording model format {d.get('format')!r}; expected {WORDING_FORMAT!r}")
+            terms_ = [str(t) for t in d["terms"]]
+            idf = tuple(float(x) for x in d["idf"])
+            coef = tuple(float(x) for x in d["coef"])
+            intercept = float(d["intercept"])
+        except ModelError:
+            raise
+        except (KeyError, TypeError, ValueError) as e:
+            raise ModelError(f"malformed wording model: {e!r}") from e
+        if not (len(terms_) == len(idf) == len(coef)) or len(set(terms_)) != len(terms_):
+            raise ModelError("malformed wording model: terms, idf and coef disagree or repeat")
+        if not all(math.isfinite(v) for v in (*idf, *coef, intercept)) or any(v <= 0 for v in idf):
+            raise ModelError("malformed wording model: non-finite weight or non-positive idf")
+        return cls({t: i for i, t in enumerate(terms_)}, idf, coef, intercept, d.get("info"))
+
+    def logit(self, text: str, top: int = 0) -> tuple[float, list[NgramEvidence]]:
+        """The block's logit for ``text`` and its ``top`` n-grams by absolute weight."""
+        counts: dict[int, list[tuple[int, int]]] = {}
+        vocab = self.vocab
+        for g, a, b in ngrams(tokens(text)):
+            i = vocab.get(g)
+            if i is not None:
+                counts.setdefault(i, []).append((a, b))
+        if not counts:
+            return self.intercept, []
+        vals = {i: (1.0 + math.log(len(sp))) * self.idf[i] for i, sp in counts.items()}
+        norm = math.sqrt(math.fsum(v * v for v in vals.values()))
+        parts = {i: self.coef[i] * v / norm for i, v in vals.items()}
+        z = self.intercept + math.fsum(parts.values())
+        ev: list[NgramEvidence] = []
+        if top:
+            inv = _inverse(self)
+            for i in sorted(parts, key=lambda k: (-abs(parts[k]), k))[:top]:
+                ev.append(NgramEvidence(inv[i], parts[i], tuple(counts[i])))
+        return z, ev
+
+    def top_terms(self, n: int = 20) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+        """The ``n`` most reliable-sounding and most unreliable-sounding n-grams (by weight)."""
+        inv = _inverse(self)
+        order = sorted(range(len(self.coef)), key=lambda i: self.coef[i])
+        return ([(inv[i], self.coef[i]) for i in reversed(order[-n:])], [(inv[i], self.coef[i]) for i in order[:n]])
+
+
+@lru_cache(maxsize=4)
+def _inverse(model: WordingModel) -> list[str]:
+    inv = [""] * len(model.coef)
+    for t, i in model.vocab.items():
+        inv[i] = t
+    return inv
+
+
+def to_dict(terms_: Iterable[str], idf: Iterable[float], coef: Iterable[float], intercept: float,
+            info: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The JSON form :meth:`WordingModel.from_dict` reads (written by the training script)."""
+    return {"format": WORDING_FORMAT, "terms": list(terms_), "idf": [round(float(v), 6) for v in idf],
+            "coef": [round(float(v), 6) for v in coef], "intercept": round(float(intercept), 6),
+            "info": dict(info or {})}
+
+
+def load_wording(raw: bytes) -> WordingModel:
+    """Read a wording model from the bytes of its (optionally gzipped) JSON file."""
+    try:
+        if raw[:2] == b"\x1f\x8b":
+            raw = gzip.decompress(raw)
+        data = json.loads(raw)
+    except (OSError, ValueError) as e:
+        raise ModelError(f"the wording model is not valid (gzipped) JSON: {e}") from e
+    return WordingModel.from_dict(data)
