@@ -70,52 +70,99 @@ BOILERPLATE = (
     "read more", "this article originally appeared on", "all rights reserved",
 )
 
-_URL_RE = (
-    r"(?:https?://|www\.)\S+"
-    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|co|ws|ly|us|uk|info|news|tv|me|it|gl|io)(?:/\S*)?(?![\w.])"
-    r"|\b[\w.+-]+@[\w-]+\.[\w.-]+\b"
-    r"|(?<![\w@])@\w{2,}"
+_TLDS = "com|org|net|gov|edu|co|ws|ly|us|uk|info|news|tv|me|it|gl|io"
+#: A whitespace-separated chunk that is a link, an address or a handle (matched whole, so linear).
+_URL_CHUNK_RE = re.compile(
+    rf"(?:https?://|www\.)\S+|(?:[a-z0-9-]+\.)+(?:{_TLDS})(?:/\S*)?|[\w.+-]+@[\w-]+\.[\w.-]+|@\w{{2,}}",
+    re.I,
 )
-_PUB_RE = r"(?<![\w'’])(?:" + "|".join(
-    re.escape(p) for p in sorted(PUBLISHERS, key=len, reverse=True)) + r")(?![\w'’])"
-_DATELINE_RE = (
-    r"(?-i:^[ \t]*[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,3}[ \t]*"
-    r"(?:\([^)\n]{1,30}\))?[ \t]*[—–-]{1,2}[ \t])"
-)
-_DROP_LINE_RE = (
-    r"^[ \t]*(?:by|posted by|written by|reporting by|story by)[ \t]+[^\n]{0,80}$"
-    r"|(?<![\w'’])(?:" + "|".join(re.escape(b) for b in sorted(BOILERPLATE, key=len, reverse=True)) + r")(?![\w'’])"
-)
-_MASK_RE = re.compile(
-    rf"(?P<url>{_URL_RE})|(?P<drop>{_DROP_LINE_RE})|(?P<dateline>{_DATELINE_RE})|(?P<pub>{_PUB_RE})",
-    re.I | re.M,
+#: Chunks holding a dot or an @, found from their first character only (never quadratic).
+_CANDIDATE_CHUNK_RE = re.compile(r"(?<!\S)[^\s.@]*[.@]\S*")
+_EDGE_PUNCT = "\"'“”‘’()[]{}<>,;:!?."
+# Line-start masks, bounded runs only ("Photo" + a million spaces must stay linear).
+_LINE_MASK_RE = re.compile(
+    r"(?P<drop>^[ \t]{0,3}(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Rr]eporting by|[Ss]tory by)[ \t]{1,3}[^\n]{0,80}$)"
+    r"|(?P<dateline>^[ \t]{0,3}[A-Z][A-Za-z.'-]{0,30}(?:[ ,]{1,3}[A-Z][A-Za-z.'-]{0,30}){0,3}[ \t]{0,3}"
+    r"(?:\([^)\n]{1,30}\)[ \t]{0,3})?[—–-]{1,2}[ \t])",
+    re.M,
 )
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[!?]")
 
-Token = tuple[str, int, int]  # (token, start, end) in the text
+
+def _phrase_index(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    """First token → the phrases (as token tuples) it starts, longest first."""
+    idx: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        toks = tuple(m.group().replace("’", "'") for m in _TOKEN_RE.finditer(p.lower()))
+        if toks:
+            idx.setdefault(toks[0], []).append(toks)
+    for v in idx.values():
+        v.sort(key=len, reverse=True)
+    return idx
+
+
+# a publisher's possessive ("CNN's") is the publisher too
+_PHRASES = {"pub": _phrase_index([*PUBLISHERS, *(f"{p}'s" for p in PUBLISHERS)]),
+            "drop": _phrase_index(BOILERPLATE)}
+
+
+def _span_masks(text: str) -> list[tuple[int, int, str]]:
+    """Links/addresses/handles and line-start masks: (start, end, kind) in text order."""
+    spans: list[tuple[int, int, str]] = []
+    if "." in text or "@" in text:
+        for m in _CANDIDATE_CHUNK_RE.finditer(text):
+            c = m.group()
+            lead = len(c) - len(c.lstrip(_EDGE_PUNCT))
+            core = c.strip(_EDGE_PUNCT)
+            if core and _URL_CHUNK_RE.fullmatch(core):
+                spans.append((m.start() + lead, m.start() + lead + len(core), "url"))
+    if "\n" in text or text[:1].isupper() or text[:1] in " \tBbPpWwRrSs":
+        spans.extend((m.start(), m.end(), m.lastgroup or "") for m in _LINE_MASK_RE.finditer(text))
+    spans.sort()
+    return spans
 
 
 def tokens(text: str) -> list[Token]:
     """The masked, lower-cased tokens of ``text`` with their character spans."""
+    found = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    if not found:
+        return []
+    words = "\n".join(text[a:b] for a, b in found).lower().replace("’", "'").split("\n")
     out: list[Token] = []
-    pos = 0
-
-    def plain(a: int, b: int) -> None:
-        for m in _TOKEN_RE.finditer(text, a, b):
-            t = m.group()
-            if t[0].isdigit():
-                t = "0"
-            else:
-                t = t.lower().replace("’", "'")
-            out.append((t, m.start(), m.end()))
-
-    for m in _MASK_RE.finditer(text):
-        plain(pos, m.start())
-        kind = m.lastgroup
-        if kind != "drop":
-            out.append((f"_{kind}_", m.start(), m.end()))
-        pos = m.end()
-    plain(pos, len(text))
+    spans = _span_masks(text)
+    si, n_spans = 0, len(spans)
+    pub, drop = _PHRASES["pub"], _PHRASES["drop"]
+    i, n = 0, len(words)
+    while i < n:
+        a, b = found[i]
+        while si < n_spans and spans[si][1] <= a:
+            si += 1
+        if si < n_spans and spans[si][0] <= a:  # inside a masked span: one token for the span
+            s0, s1, kind = spans[si]
+            if kind != "drop":
+                out.append((f"_{kind}_", s0, s1))
+            while i < n and found[i][0] < s1:
+                i += 1
+            si += 1
+            continue
+        w = words[i]
+        hit = None
+        for table, kind in ((pub, "pub"), (drop, "drop")):
+            for ph in table.get(w, ()):
+                k = len(ph)
+                if tuple(words[i:i + k]) == ph:
+                    hit = (kind, k)
+                    break
+            if hit:
+                break
+        if hit:
+            kind, k = hit
+            if kind == "pub":
+                out.append(("_pub_", a, found[i + k - 1][1]))
+            i += k
+            continue
+        out.append(("0" if w[0].isdigit() else w, a, b))
+        i += 1
     return out
 
 
