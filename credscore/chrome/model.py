@@ -25,7 +25,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from . import features as F
-from ..segment import Block, segment_html
+from ..segment import Block
 
 MODEL_FILE = "chrome_blocks.json"
 FORMAT = "credscore-tree-ensemble/1"
@@ -160,42 +160,6 @@ def _from_json(text: str) -> ChromeModel:
     if html.feature_names != F.HTML_FEATURES or txt.feature_names != F.TEXT_MODE_FEATURES:
         raise ValueError("chrome model was trained on other features; retrain with tools/train_chrome.py")
     return ChromeModel(html=html, text=txt, card=d.get("card", {}))
-
-
-# --------------------------------------------------------------------------- helpers
-def article_proba_text(lines: Sequence[str], model: ChromeModel | None = None) -> np.ndarray:
-    """P(article) for each line of a plain-text page."""
-    m = model or load()
-    return m.text.proba(F.text_mode_features(lines))
-
-
-def article_proba_html(blocks: Sequence[Block], model: ChromeModel | None = None) -> np.ndarray:
-    """P(article) for each block of a segmented HTML page."""
-    m = model or load()
-    return m.html.proba(F.html_features(blocks))
-
-
-def clean_text(text: str, model: ChromeModel | None = None) -> str:
-    """Plain text in, the lines the model keeps out (one block per non-empty line)."""
-    m = model or load()
-    lines = [ln.strip() for ln in text.split("\n")]
-    lines = [ln for ln in lines if ln]
-    if not lines:
-        return ""
-    p = article_proba_text(lines, m)
-    return "\n".join(ln for ln, q in zip(lines, p) if q >= m.text.threshold)
-
-
-def clean_html(html: str | bytes, model: ChromeModel | None = None) -> str:
-    """HTML in, the text of the blocks the model keeps out (one block per line)."""
-    m = model or load()
-    if isinstance(html, bytes):
-        html = html.decode("utf-8", "replace")
-    blocks = segment_html(html).blocks
-    if not blocks:
-        return ""
-    p = article_proba_html(blocks, m)
-    return "\n".join(b.text for b, q in zip(blocks, p) if q >= m.html.threshold)
 
 
 # --------------------------------------------------------------------------- pipeline hook
