@@ -3,8 +3,9 @@
 The three numbers are textstat's own formulas over textstat's own word, sentence
 and syllable counts, computed with per-word memos (:func:`flesch`,
 :func:`gunning_fog`): the same values as calling textstat, about twice as fast,
-and without the per-document memory textstat and pyphen keep (see
-:func:`release_memory`).
+and without the per-document memory textstat and pyphen keep (credscore hands
+textstat single words; :func:`_bound_memory` keeps the CMU dictionary and pyphen's
+memo bounded).
 
 ``value`` is the Flesch reading ease (higher = easier; news prose sits around
 30–60).  ``details`` adds the Flesch–Kincaid grade and the Gunning fog index.
@@ -20,9 +21,7 @@ the network.
 from __future__ import annotations
 
 import re
-import sys
-from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 import textstat
 
@@ -43,23 +42,6 @@ HARD = 10.0
 PYPHEN_MEMO_LIMIT = 10_000
 
 
-@lru_cache(maxsize=1)
-def _textstat_text_caches() -> tuple[Callable[..., Any], ...]:
-    """textstat's per-text ``lru_cache``d functions (not the loaded dictionaries in ``utils``)."""
-    import textstat.backend as tb
-
-    found: dict[int, Callable[..., Any]] = {}
-    for name, mod in list(sys.modules.items()):
-        if mod is None or not name.startswith(tb.__name__ + "."):
-            continue
-        for obj in vars(mod).values():
-            if callable(getattr(obj, "cache_clear", None)) and \
-                    str(getattr(obj, "__module__", "")).startswith(tb.__name__) and \
-                    not str(getattr(obj, "__module__", "")).startswith(tb.__name__ + ".utils"):
-                found[id(obj)] = obj
-    return tuple(found.values())
-
-
 _cmu_size: list[int] = []
 
 
@@ -75,21 +57,6 @@ def _prune_cmudict(slack: int = 10_000) -> None:
     if len(cmu) > _cmu_size[0] + slack:
         for k in [k for k, v in cmu.items() if not v]:
             del cmu[k]
-
-
-def release_memory() -> None:
-    """Drop what textstat and pyphen keep from the documents already analysed.
-
-    textstat 0.7.7 memoises each metric per text (128 texts per function): for a
-    caller that hands it whole documents, that pins the last 128 documents and
-    their word lists in memory (over a GB with 1 MB documents).  Values are
-    unaffected: the caches memoise pure functions.  credscore itself only hands
-    textstat single words (on a memo miss), so it needs only :func:`_bound_memory`
-    after each document.
-    """
-    for f in _textstat_text_caches():
-        f.cache_clear()
-    _bound_memory()
 
 
 def _bound_memory() -> None:
