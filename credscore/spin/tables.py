@@ -98,17 +98,6 @@ class Tables:
         self.lexicon = lex
         self.lexicon_re = re.compile(r"(?<![\w-])(?:" + trie_regex(sorted(lex)) + r")(?![\w-])")
 
-    def pair_count(self, a: str, b: str) -> int:
-        """0 unseen, 1 seen once, 2 seen more; -1 if either word is not common."""
-        ia = self.common_index.get(a)
-        ib = self.common_index.get(b)
-        if ia is None or ib is None:
-            return -1
-        k = ia * self.n_common + ib
-        if k in self.pairs_more:
-            return 2
-        return 1 if k in self.pairs_once else 0
-
 
 @lru_cache(maxsize=1)
 def general_logfreq(n: int = 50000) -> dict[str, float]:
