@@ -11,6 +11,7 @@ import pytest
 from credscore.chrome import features as F
 from credscore.chrome import model as M
 from credscore.chrome import strip
+from credscore.errors import ModelError
 from credscore.segment import segment_html, segment_text
 
 from . import _data as data
@@ -49,8 +50,20 @@ def test_wrong_feature_set_is_refused(tmp_path):
     raw["models"]["text"]["feature_names"] = raw["models"]["text"]["feature_names"][:-1]
     p = tmp_path / "m.json"
     p.write_text(json.dumps(raw), encoding="utf-8")
-    with pytest.raises(ValueError, match="retrain"):
+    with pytest.raises(ModelError, match="retrain"):
         M.load(p)
+
+
+@pytest.mark.parametrize("content", [b"{not json", b'{"format": "other"}', b"[]", b'{"format": "%s"}'])
+def test_a_broken_chrome_model_file_is_a_model_error(tmp_path, content):
+    """The same error as every other model file (score, spin, CRED-1): ModelError, never a
+    bare ValueError or KeyError."""
+    p = tmp_path / "m.json"
+    p.write_bytes(content.replace(b"%s", M.FORMAT.encode()))
+    with pytest.raises(ModelError):
+        M.load(p)
+    with pytest.raises(ModelError):
+        M.load(tmp_path / "missing.json")
 
 
 # ------------------------------------------------------------------- real held-out pages

@@ -18,12 +18,12 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
 
+from ..errors import ModelError
 from . import features as F
 from ..segment import Block
 
@@ -136,29 +136,38 @@ class ChromeModel:
 
 
 def load(path: str | Path | None = None) -> ChromeModel:
-    """Read the model JSON (default: the one shipped in ``credscore.models``)."""
+    """Read the model JSON (default: the one shipped in ``credscore.models``).
+
+    Raises :class:`~credscore.errors.ModelError` for a missing, malformed or
+    mismatched file, as every model reader in credscore does.
+    """
     if path is None:
         return _load_default()
-    return _from_json(Path(path).read_text(encoding="utf-8"))
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise ModelError(f"cannot read chrome model {path}: {e}") from e
+    return _from_json(raw, str(path))
 
 
 @lru_cache(maxsize=1)
 def _load_default() -> ChromeModel:
+    from ..score import read_model_file  # the one reader of shipped model files
+
+    return _from_json(read_model_file(MODEL_FILE), f"models/{MODEL_FILE}")
+
+
+def _from_json(raw: bytes, where: str) -> ChromeModel:
     try:
-        text = resources.files("credscore.models").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        text = (Path(__file__).resolve().parents[2] / "models" / MODEL_FILE).read_text(encoding="utf-8")
-    return _from_json(text)
-
-
-def _from_json(text: str) -> ChromeModel:
-    d = json.loads(text)
-    if d.get("format") != FORMAT:
-        raise ValueError(f"unknown chrome model format {d.get('format')!r}")
-    html = TreeEnsemble.from_dict(d["models"]["html"])
-    txt = TreeEnsemble.from_dict(d["models"]["text"])
+        d = json.loads(raw)
+        if d.get("format") != FORMAT:
+            raise ModelError(f"{where}: unknown chrome model format {d.get('format')!r}")
+        html = TreeEnsemble.from_dict(d["models"]["html"])
+        txt = TreeEnsemble.from_dict(d["models"]["text"])
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError) as e:
+        raise ModelError(f"{where}: malformed chrome model: {e!r}") from e
     if html.feature_names != F.HTML_FEATURES or txt.feature_names != F.TEXT_MODE_FEATURES:
-        raise ValueError("chrome model was trained on other features; retrain with tools/train_chrome.py")
+        raise ModelError(f"{where}: chrome model was trained on other features; retrain with tools/train_chrome.py")
     return ChromeModel(html=html, text=txt, card=d.get("card", {}))
 
 
