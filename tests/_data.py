@@ -98,6 +98,12 @@ def boilerplate_pages(side: str, *, limit: int | None = None) -> list[Page]:
     return pages
 
 
+@lru_cache(maxsize=4)
+def boilerplate_lines(side: str, limit: int) -> frozenset[str]:
+    """The distinct text-mode lines of ``limit`` pages on ``side`` (parsed once per session)."""
+    return frozenset(ln for p in boilerplate_pages(side, limit=limit) for ln in html_to_text_input(p.html()).split("\n"))
+
+
 def html_to_text_input(html: str) -> str:
     """Text mode's input: every text node of the page, one per line (scripts and styles dropped)."""
     from bs4 import BeautifulSoup

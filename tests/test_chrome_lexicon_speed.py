@@ -47,9 +47,7 @@ def test_the_cases_exercise_both_paths():
 
 @pytest.mark.skipif(not data.boilerplate_available(), reason="../shared boilerplate data not available")
 def test_fast_path_agrees_on_every_line_of_real_pages():
-    texts = set()
-    for p in data.boilerplate_pages("train", limit=40):
-        texts.update(data.html_to_text_input(p.html()).split("\n"))
+    texts = data.boilerplate_lines("train", 40)
     hits = 0
     for t in texts:
         ref = _reference(t)
