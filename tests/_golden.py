@@ -1,16 +1,18 @@
 """Golden outputs: what credscore says about a fixed set of real documents.
 
-``tests/golden/*.json`` hold, per document, the cleaned text's hash, the chrome kinds
-removed, the language, and for every signal its value, verdict, evidence count and
-hashes of its evidence and details; ``units.json`` holds what the speed-sensitive
-scans (language guess, gopher_repetition, c4_lines, spin's layer-1/2 measure) say
-about derived texts built to reach every branch.  ``tests/test_golden.py`` compares;
-``python tools/regen_golden.py`` rewrites the files after an intended change and
-prints what moved.
+``tests/golden/documents.json`` holds, per document, the cleaned text's hash, the
+chrome kinds removed, the language, the date found, and for every signal its value,
+verdict, evidence count, a hash of its evidence spans and its details; ``units.json``
+holds what the speed-sensitive scans (language guess, gopher_repetition, c4_lines,
+spin's layer-1/2 measure) say about derived texts built to reach every branch.
+``tests/test_golden.py`` compares; ``python tools/regen_golden.py`` rewrites the
+files after an intended change and prints what moved.
 
-Only hashes, numbers and short strings (words, rule names, dates; ≤ 40 characters)
-are stored: the page texts stay in ``../shared/data`` (their licences do not let us
-ship them) and the tests skip when it is absent.
+Only hashes, numbers and short strings (words, rule names, dates; up to 40
+characters) are stored; longer strings, keys too, become a hash.  The page texts
+stay in ``../shared/data`` (their licences do not let us ship them) and the tests
+skip when it is absent.  ``environment.json`` records the dependency versions the
+values were written with.
 
 The score itself is not stored (the model is retrained on its own schedule); the
 signals it reads are.
