@@ -143,3 +143,45 @@ def test_first_analysis_loads_no_slow_table():
     r = subprocess.run([sys.executable, "-c", code, str(seed)], capture_output=True, text=True, cwd=ROOT,
                        check=True)
     assert r.stdout.split() == ["0", "False", "False"], r.stdout + r.stderr
+
+
+def test_worker_start_method_is_explicit(monkeypatch):
+    """fork on Linux whatever Python's default (forkserver from 3.14); the variable overrides."""
+    import multiprocessing
+
+    from credscore.pipeline import batch
+
+    monkeypatch.delenv(batch.START_METHOD_ENV, raising=False)
+    if sys.platform.startswith("linux"):
+        assert batch.start_method() == "fork"
+    else:
+        assert batch.start_method() == "spawn"
+    assert batch.worker_context().get_start_method() == batch.start_method()
+    monkeypatch.setenv(batch.START_METHOD_ENV, "spawn")
+    assert batch.worker_context().get_start_method() == "spawn"
+    monkeypatch.setenv(batch.START_METHOD_ENV, "no-such-method")
+    with pytest.raises(ValueError):
+        batch.start_method()
+    assert "spawn" in multiprocessing.get_all_start_methods()
+
+
+@pytest.mark.slow
+def test_spawned_workers_give_the_same_output(tmp_path, monkeypatch):
+    """Workers that start from nothing (spawn: they load every table themselves) write
+    byte for byte what one process writes."""
+    import io
+
+    from credscore.pipeline import batch
+    from credscore.pipeline.jsonl import StreamOptions, stream
+
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))[:6]
+    lines = b"".join(json.dumps({"id": i, "text": p.read_text(encoding="utf-8")}).encode() + b"\n"
+                     for i, p in enumerate(seeds))
+    outs = []
+    for jobs, method in ((1, None), (2, "spawn")):
+        if method:
+            monkeypatch.setenv(batch.START_METHOD_ENV, method)
+        out = io.BytesIO()
+        stream(io.BytesIO(lines), out, StreamOptions(), jobs=jobs)
+        outs.append(out.getvalue())
+    assert outs[0] == outs[1] and outs[0].count(b"\n") == len(seeds)
