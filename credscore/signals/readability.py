@@ -175,22 +175,18 @@ def _counts(text: str, lang: str) -> tuple[int, float, int, int]:
             short += 1
     wps = n_words / max(1, len(sentences) - short)
     memo = _word_memo.get(lang)
-    if memo is None or len(memo) > WORD_MEMO_LIMIT:
-        memo = _word_memo[lang] = {}
-    get = memo.get
-    syllables = difficult = 0
-    for w in words:
-        r = get(w)
-        if r is None:
-            r = memo[w] = _word(w, lang)
-        syllables += r[0]
-        difficult += r[1]
-    return n_words, wps, syllables, difficult
+    if memo is None or len(memo[0]) > WORD_MEMO_LIMIT:
+        memo = _word_memo[lang] = ({}, {})
+    syl, diff = memo
+    for w in set(words).difference(syl):  # words not met before: counted once each
+        syl[w], diff[w] = _word(w, lang)
+    # then two look-ups per word, summed in C
+    return n_words, wps, sum(map(syl.__getitem__, words)), sum(map(diff.__getitem__, words))
 
 
-#: Per-word memo of :func:`_word`, per language; dropped past this many words.
+#: Per-word memo of :func:`_word` (syllables, difficult), per language; dropped past this many words.
 WORD_MEMO_LIMIT = 20_000
-_word_memo: dict[str, dict[str, tuple[int, int]]] = {}
+_word_memo: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
 
 
 def _word(w: str, lang: str) -> tuple[int, int]:
@@ -215,7 +211,8 @@ def _word(w: str, lang: str) -> tuple[int, int]:
     syllables = _syllables([lw], lang)
     if len(w.split()) != 1 or lw in easy:
         return syllables, 0
-    return syllables, int(_syllables(_PUNCT_RE.sub("", lw).lower().split(), lang) >= threshold)
+    again = _PUNCT_RE.sub("", lw).lower().split()
+    return syllables, int((syllables if again == [lw] else _syllables(again, lang)) >= threshold)
 
 
 #: per language: (textstat's easy-word set, its syllable threshold for a difficult word)
@@ -237,11 +234,18 @@ def cmu_syllables() -> dict[str, int]:
     return out
 
 
+_cmu_of: dict[str, dict[str, int] | None] = {}
+
+
 def _cmu_table(lang: str) -> dict[str, int] | None:
     """:func:`cmu_syllables` where textstat uses the CMU dictionary (English), else None."""
-    from textstat.backend.utils._get_lang_root import get_lang_root
+    try:
+        return _cmu_of[lang]
+    except KeyError:
+        from textstat.backend.utils._get_lang_root import get_lang_root
 
-    return cmu_syllables() if get_lang_root(lang) == "en" else None
+        table = _cmu_of[lang] = cmu_syllables() if get_lang_root(lang) == "en" else None
+        return table
 
 
 def _syllables(lower_words: list[str], lang: str) -> int:
@@ -280,16 +284,20 @@ def _syllables(lower_words: list[str], lang: str) -> int:
     return count
 
 
-#: per pyphen ``HyphDict``: every prefix of every pattern (the search for patterns
-#: inside a word stops at the first substring that starts none)
-_pattern_prefixes: dict[int, tuple[Any, frozenset[str]]] = {}
+#: per pyphen ``HyphDict``: every prefix of every pattern -> the pattern it is, or False
+#: (the search for patterns inside a word stops at the first substring that starts none)
+_pattern_tables: dict[int, tuple[Any, dict[str, Any]]] = {}
 
 
-def _prefixes(hd: Any) -> frozenset[str]:
-    got = _pattern_prefixes.get(id(hd))
+def _pattern_table(hd: Any) -> dict[str, Any]:
+    got = _pattern_tables.get(id(hd))
     if got is None or got[0] is not hd:
-        pre = frozenset(k[:i] for k in hd.patterns for i in range(1, len(k) + 1))
-        got = _pattern_prefixes[id(hd)] = (hd, pre)
+        patterns = hd.patterns
+        table = {k[:i]: False for k in patterns for i in range(1, len(k) + 1)}
+        for k, p in patterns.items():
+            if p:
+                table[k] = p
+        got = _pattern_tables[id(hd)] = (hd, table)
     return got[1]
 
 
@@ -305,8 +313,7 @@ def pyphen_count(pyphen: Any, word: str) -> int:
     word list and real text.
     """
     hd = pyphen.hd
-    patterns = hd.patterns
-    prefixes = _prefixes(hd)
+    get = _pattern_table(hd).get  # one look-up per substring: a pattern, False (a prefix only) or None
     pointed_word = f".{word.lower()}."
     n = len(pointed_word)
     references = [0] * (n + 1)
@@ -314,11 +321,10 @@ def pyphen_count(pyphen: Any, word: str) -> int:
     for i in range(n - 1):
         stop = min(i + maxlen, n) + 1
         for j in range(i + 1, stop):
-            sub = pointed_word[i:j]
-            if sub not in prefixes:
+            pattern = get(pointed_word[i:j])
+            if pattern is None:
                 break
-            pattern = patterns.get(sub)
-            if not pattern:
+            if pattern is False:
                 continue
             offset, values = pattern
             slice_ = slice(i + offset, i + offset + len(values))
