@@ -26,7 +26,8 @@ COMMON_MIN_FREQ = 5000
 
 @lru_cache(maxsize=1)
 def speller() -> Any:
-    """The one English ``SpellChecker`` of the process (shared by every signal)."""
+    """An English ``SpellChecker`` (cached): the signals read :func:`english_frequencies` and
+    :func:`one_edit_known` instead, which give its word list and candidates without building it."""
     from spellchecker import SpellChecker
 
     return SpellChecker(language="en", distance=2)
