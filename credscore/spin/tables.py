@@ -108,9 +108,9 @@ class PhraseMatcher:
     :meth:`finditer` yields the same matches as that regex's ``finditer``: scanning
     left to right, at each start not preceded by a word character or ``-`` the
     longest phrase there not followed by one, then on from its end.  The automaton
-    reports every occurrence of every phrase (C speed, one pass); the few that do
-    are filtered here by those rules.  Without ``pyahocorasick`` the regex itself
-    is compiled, on first use.
+    reports every occurrence of every phrase in one pass (in C); those rules then
+    pick among the few occurrences it finds.  Without ``pyahocorasick`` the regex
+    itself is compiled, on first use.
     """
 
     def __init__(self, phrases: Iterable[str]) -> None:
