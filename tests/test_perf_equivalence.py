@@ -195,7 +195,10 @@ def test_spin_measure_is_unchanged(articles, pages):
     texts = articles + pages + _salted(articles[:60], SPIN_BITS) + [" ".join(SPIN_BITS), "", "2 cats"]
     kinds: set[str] = set()
     for t in texts:
-        new = spin_measure(t, TextView(t), tables)
+        # the oracle predates the language-model evidence (issue 20): compare without it
+        new = spin_measure(t, TextView(t), tables, lm=False)
+        new.values.pop("lm_better_per_1k")
+        new.counts.pop("lm_better")
         assert new == before.spin_measure(t, TextView(t), tables), t[:80]
         kinds |= {f.kind for f in new.findings}
     assert kinds >= {"spintax", "said", "digit", "pair", "word"}  # every layer-1 branch reached

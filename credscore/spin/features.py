@@ -285,8 +285,14 @@ class _Taken:
         return k > 0 and self.reach[k - 1] > a
 
 
-def measure(text: str, view: TextView, tables: Tables, bigrams: Bigrams | None = None) -> Measures:
-    """Compute every feature of ``text`` (its shared tokenisation ``view``) in a few linear passes."""
+def measure(
+    text: str, view: TextView, tables: Tables, bigrams: Bigrams | None = None, *, lm: bool = True
+) -> Measures:
+    """Compute every feature of ``text`` (its shared tokenisation ``view``) in a few linear passes.
+
+    ``bigrams``: the general-English pair counts (the shipped ones by default); ``lm=False``
+    leaves the language-model evidence out (``lm_better_per_1k`` = 0).
+    """
     n = view.n_words
     findings: list[Finding] = []
 
@@ -419,7 +425,7 @@ def measure(text: str, view: TextView, tables: Tables, bigrams: Bigrams | None =
     # language-model evidence: the commoner candidate fits the neighbours better (distinct words)
     lm_words = set()
     taken = _Taken(findings)
-    for i, o in _lm_findings(text, view, tables, bigrams or default_bigrams()):
+    for i, o in _lm_findings(text, view, tables, bigrams or default_bigrams()) if lm else ():
         lm_words.add(low[i])
         s, e = spans[i]
         if not taken.overlaps(s, e):
