@@ -146,7 +146,7 @@ def test_trie_regex_matches_exactly_the_phrases(phrases):
 
 def test_rare_word_out_of_place_named_with_a_commoner_synonym():
     """A rarer synonym from any WordNet sense, put where the reference never sees it,
-    counts as ``thesaurus_odd`` and is reported with the commoner word as the original."""
+    counts as ``thesaurus_odd`` or ``lm_better`` and is reported with the commoner word as the original."""
     text = _aeb_articles()[1]
     tables = default_tables()
     base = measure(text, Context.from_text(text).view, tables)
@@ -168,7 +168,12 @@ def test_rare_word_out_of_place_named_with_a_commoner_synonym():
     spun_text = re.sub(r"\b[a-z]{4,}\b", sub, text)
     assert len(swapped) >= 10
     m = measure(spun_text, Context.from_text(spun_text).view, tables)
-    assert m.counts["thesaurus_odd"] >= base.counts["thesaurus_odd"] + 5
+    # caught as out of place (no adjacent pair known) or by the language model (the
+    # commoner word fits its neighbours better in general English)
+    def caught(x):
+        return x.counts["thesaurus_odd"] + x.counts["lm_better"]
+
+    assert caught(m) >= caught(base) + 5, (m.counts, base.counts)
     named = {(f.spun, f.original) for f in m.findings if f.kind == "word"}
     assert len(named & set(swapped)) >= 3, (named, swapped)
 
@@ -180,3 +185,63 @@ def test_general_frequencies_come_from_a_broad_list():
     assert 12 <= lf["said"] <= 14 and lf["said"] > lf["stated"] + 2
     assert lf.get("twelvemonth", 0) < 6  # a spinner's word: under once per million
     assert len(lf) >= 30000
+
+
+# -- no false alarms on good writing (issue 20) --------------------------------------
+BRITISH = (
+    "The council prioritised the new programme after a year in which the centre travelled far from "
+    "its original purpose. Its organisation, which analysed the colour of local politics with some "
+    "humour, was criticised for its defence of the licence fees, and the committee apologised. "
+    "Residents realised that the theatre would be modernised, and the neighbourhood was reorganised "
+    "around it; by the autumn the catalogue of grievances had been summarised in a dialogue between "
+    "the mayor and the labour unions, who favoured a fairer levelling of rates across the whole borough."
+)
+FITNESS = (
+    "Hold a pair of dumbbells at your sides and squat until your thighs are parallel to the floor. "
+    "Keep your chest up and drive through your heels as you stand. Do three sets of ten squats, resting "
+    "a minute between sets, then finish with lunges and a plank. Beginners can squat without weights "
+    "first; the dumbbells add load once the movement feels easy and your knees track over your toes. "
+    "Around the world people struggle to find time for exercise, but twenty minutes is enough."
+)
+
+
+def _all_findings(text: str):
+    return measure(text, Context.from_text(text).view, default_tables()).findings
+
+
+def test_british_spellings_are_never_spun():
+    # no finding anywhere (even unshown) names the American spelling of a British word
+    for f in _all_findings(BRITISH):
+        a, b = f.spun.lower(), f.original.lower()
+        assert a.replace("is", "iz").replace("our", "or") != b.replace("is", "iz").replace("our", "or"), f
+    assert not _signal(BRITISH).flagged
+    t = default_tables()
+    assert "prioritized" not in t.synonyms.get("prioritised", ())
+    assert "prioritised" not in t.originals and "colour" not in t.originals
+
+
+def test_no_slang_or_vulgar_originals_and_no_verb_read_as_a_noun():
+    vulgar = {"shit", "boobs", "boob", "crap", "tits", "ass"}
+    t = default_tables()
+    for table in (t.synonyms, t.originals):
+        for w, cands in table.items():
+            assert not (set(cands) & vulgar), (w, cands)
+    notes = [f.note for f in _all_findings(FITNESS)]
+    assert not any(v in n for n in notes for v in ("'boobs'", "'shit'", "'world war'")), notes
+    assert not _signal(FITNESS).flagged
+
+
+def test_names_and_titles_are_not_lexicon_entries():
+    lex = default_tables().lexicon
+    for phrase in ("Yale College", "Economic Considerations", "world struggle"):
+        assert phrase not in lex
+    # the spinner's own renderings stay
+    for phrase in ("Chilly Warfare", "pure fuel", "Communist Social gathering"):
+        assert phrase in lex
+
+
+def test_statistical_spans_only_in_flagged_text():
+    for prefix in ("001", "002", "003", "004"):
+        s = _signal(seed_path(prefix).read_text(encoding="utf-8"))
+        if not s.flagged:
+            assert not any(e.note.startswith("spun? ") for e in s.evidence), prefix

@@ -11,12 +11,19 @@ CC BY 4.0 (see ``../shared/data/README.md``):
 Every article carries its *source* (portal or web domain) and a *fold* (0, 1
 or 2) derived from the source alone, so that tables, models and tests built on
 different folds never share a publisher.
+
+A fifth of the WCXB and AEB sites (by a hash of the domain) is *held out*: never
+used for tables, training or tuning, only for the final false-alarm figure of
+``benchmarks/spin.py --false-alarms``.  :func:`clean_articles` and
+:func:`reference_extra` leave them out unless asked.  Scrapinghub AEB gold
+article bodies (MIT) are clean test articles only, never reference text.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +48,15 @@ class Article:
         if self.corpus == "buzzfeed":
             return _PORTAL_FOLD[self.source]
         return zlib.crc32(self.source.encode()) % N_FOLDS
+
+    @property
+    def heldout(self) -> bool:
+        return is_heldout(self.corpus, self.source)
+
+
+def is_heldout(corpus: str, source: str) -> bool:
+    """One site in five (WCXB and AEB; BuzzFeed's three portals never) is kept for the final test."""
+    return corpus != "buzzfeed" and zlib.crc32(f"heldout:{source}".encode()) % 5 == 0
 
 
 def buzzfeed_mainstream(root: Path = SHARED) -> list[Article]:
@@ -80,14 +96,33 @@ def reference_extra(root: Path = SHARED) -> list[Article]:
     (services, forums, documentation...).  Never used as test documents."""
     if not root.exists():
         return []
-    return [a for a in wcxb_articles(root, articles=False)]
+    return [a for a in wcxb_articles(root, articles=False) if not a.heldout]
 
 
-def clean_articles(root: Path = SHARED) -> list[Article]:
-    """All clean articles, BuzzFeed mainstream first (empty if the data is absent)."""
+def aeb_articles(root: Path = SHARED, *, min_words: int = 100) -> list[Article]:
+    """Scrapinghub AEB gold ``articleBody`` (MIT) of English articles; source = the URL's domain."""
+    from urllib.parse import urlparse
+
+    p = root / "boilerplate" / "scrapinghub-aeb" / "ground-truth.json"
+    if not p.exists():
+        return []
+    out = []
+    for k, rec in sorted(json.loads(p.read_text(encoding="utf-8")).items()):
+        body = rec.get("articleBody") or ""
+        words = re.findall(r"[a-z]+", body.lower())
+        if len(words) < min_words or sum(w in {"the", "and", "of", "to"} for w in words) / len(words) <= 0.08:
+            continue  # short or not English
+        out.append(Article("aeb", k, urlparse(rec.get("url") or "").netloc.removeprefix("www."), body))
+    return out
+
+
+def clean_articles(root: Path = SHARED, *, heldout: bool = False) -> list[Article]:
+    """Clean articles for tables and training, BuzzFeed mainstream first (empty if the data is absent).
+
+    ``heldout=True``: only the held-out sites' WCXB articles instead."""
     if not root.exists():
         return []
-    return buzzfeed_mainstream(root) + wcxb_articles(root)
+    return [a for a in buzzfeed_mainstream(root) + wcxb_articles(root) if a.heldout == heldout]
 
 
 if __name__ == "__main__":

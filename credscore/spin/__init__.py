@@ -4,8 +4,10 @@ The pieces, in the order data flows:
 
 * :mod:`.tables` — reference tables built at build time from WordNet 3.0 and
   licence-clean news (``tools/build_spin_tables.py``), loaded once;
-* :mod:`.features` — fingerprints (layer 1) and pair statistics (layer 2), each
-  finding an evidence span naming the likely original;
+* :mod:`.bigrams` — general-English word-pair counts (Google Books, packed at
+  build time) for the language-model evidence;
+* :mod:`.features` — fingerprints (layer 1), pair statistics and language-model
+  evidence (layer 2), each finding an evidence span naming the likely original;
 * :mod:`.model` — the calibrated logistic combination stored in ``models/spin.json``.
 
 :mod:`credscore.signals.spin` wraps them as the ``spin`` signal.

@@ -29,6 +29,10 @@ Layer 2, statistics (weak alone, strong in numbers):
 * ``content_rarity``: how rare, in general English (wordfreq), the lower-case
   content words are on average (a thesaurus swaps common words for rarer ones,
   whatever thesaurus it is);
+* ``lm_better_per_1k``: lower-case words with a candidate original at least 30
+  times as frequent in general English that fits the neighbouring words better
+  by Google Books pair counts (:mod:`.bigrams`): a language model's judgement
+  of the swap, the original named; distinct words counted;
 * ``thesaurus_odd_per_1k``: lower-case content words that have a WordNet
   synonym (from any sense) at least a hundred times as frequent in general English
   *and* neither of whose adjacent pairs the reference uses: a word that is both
@@ -46,6 +50,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ..text import TextView, per_thousand
+from .bigrams import Bigrams, default_bigrams
 from .tables import Tables
 
 # {hardware} or {a|b|c}: spintax left in the text.  Words only, so CSS/JSON/code
@@ -62,11 +67,10 @@ SAID_SPUN_RE = re.compile(
     + r"|(?<![Aa]s )(?<!been )(?<!was )(?<!were )(?<!is )(?<!be )(?<!also )(?<!not )(?<!the )\b" + _SUBJECT
     + r" (mentioned|stated)(?=:|\.|,? " + _WHEN + r"| that | there | the | it | he | she | they | we | this | Russia | [A-Z][a-z]+ (?:is|was|has|had|will|would))"
 )
-SAID_RE = re.compile(r"\b(?:said|says|told)\b")
-# The same matches, faster: without the leading ``\b`` the pattern starts with a
-# literal, so the engine skips ahead to each "s"/"t" instead of trying every
-# position; the left word boundary is then checked on the match (a match can only
-# be refused inside a word, and no match of these words can start inside one).
+# "said"/"says"/"told" and "mentioned"/"stated" as whole words.  No leading ``\b``:
+# the pattern starts with a literal, so the engine skips ahead to each "s"/"t"
+# instead of trying every position; the left word boundary is checked on the match
+# (a match can only be refused inside a word, and no match can start inside one).
 _SAID_FAST_RE = re.compile(r"(?:s(?:aid|ays)|told)\b")
 _MS_FAST_RE = re.compile(r"(?:mentioned|stated)\b")
 _WORD_CHAR_RE = re.compile(r"\w")
@@ -77,10 +81,9 @@ _NUMWORD = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7":
 _DET = frozenset("the for these those all of with by his her their its our between".split())
 # candidates: a lone digit 2-9 followed by a lower-case word; then the word before
 # must be a determiner and the words after a plural noun phrase that is not a unit.
-DIGIT_CAND_RE = re.compile(r"(?<![\w.,$£€/:-])([2-9]) (?=[a-z])")
-# DIGIT_CAND_RE without its look-behind (a leading character class lets the engine
-# skip to each digit); the look-behind is checked on each match.  Same matches: a
-# refused match covers a digit and a space, where no other match can start.
+# Not after a word character, ``.,$£€/:-`` (_DIGIT_BEFORE_RE): checked on each match
+# rather than as a look-behind, so that the engine skips to each digit.  A refused
+# match covers a digit and a space, where no other match can start.
 _DIGIT_FAST_RE = re.compile(r"([2-9]) (?=[a-z])")
 _DIGIT_BEFORE_RE = re.compile(r"[\w.,$£€/:-]")
 _PREV_WORD_RE = re.compile(r"([A-Za-z]+) $")
@@ -92,7 +95,6 @@ DIGIT_TAIL_RE = re.compile(
     r"seasons?|episodes?|pieces?)\b)"
     r"(?:[a-z]+ ){0,2}?[a-z]{3,}s\b"
 )
-MS_RE = re.compile(r"\b(?:mentioned|stated)\b")
 
 _TOP_BUCKET = 12  # words at or above ~1 in 1,000 count as not rare at all
 _STOP = frozenset("""that this with from have were been they their there what which when where would could
@@ -117,9 +119,14 @@ FEATURES = (
     "rare_synonym_per_1k",
     "content_rarity",
     "thesaurus_odd_per_1k",
+    "lm_better_per_1k",
 )
 #: a commoner synonym must be this many zipf units (decades) more frequent
 _ODD_GAP = 2.0
+#: language-model evidence: a candidate original this many decades commoner than the word ...
+_LM_GAP = 1.5
+#: ... that fits the neighbouring words this much better (pair score: 1 + half-nats over the list's floor)
+_LM_MARGIN = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,11 +178,14 @@ def _word_info(tables: Tables) -> dict[str, tuple[int, bool, float, bool, str | 
         lf = tables.logfreq
         syn = tables.synonyms
         gap = 2 * _ODD_GAP  # logfreq is in half-decades
+        # a word outside the general list is rare, but no rarer than its last entry can
+        # tell ("whirligig" is not 10^6 times rarer than "top")
+        floor = min(lf.values(), default=0.0)
 
         def commoner(w: str) -> str | None:
             if len(w) < 3 or w in _STOP_SHORT or w in _STOP:
                 return None
-            fw = lf.get(w, 0.0)
+            fw = lf.get(w, floor)
             for o in syn.get(w, ()):
                 if lf.get(o, 0.0) - fw >= gap:
                     return o
@@ -196,6 +206,67 @@ def _word_info(tables: Tables) -> dict[str, tuple[int, bool, float, bool, str | 
     return cached
 
 
+def _lm_candidates(tables: Tables) -> dict[str, tuple[str, ...]]:
+    """Word -> candidate originals at least ``_LM_GAP`` decades commoner in general English
+    (from the ``originals`` and ``synonyms`` tables), built once per :class:`Tables`."""
+    cached = tables.cache.get("lm_cands")
+    if cached is None:
+        lf = tables.logfreq
+        floor = min(lf.values(), default=0.0)
+        gap = 2 * _LM_GAP
+        cached = {}
+        for table in (tables.originals, tables.synonyms):
+            for w, cands in table.items():
+                if len(w) < 3 or w in _STOP_SHORT or w in _STOP:
+                    continue
+                fw = lf.get(w, floor)
+                good = tuple(o for o in cands if lf.get(o, 0.0) - fw >= gap and o not in cached.get(w, ()))
+                if good:
+                    cached[w] = cached.get(w, ()) + good
+        tables.cache["lm_cands"] = cached
+    return cached
+
+
+def _lm_findings(text: str, view: TextView, tables: Tables, bigrams: Bigrams) -> list[tuple[int, str]]:
+    """Lower-case words whose commoner candidate original fits the neighbouring words better
+    in general English (Google Books pairs): ``[(word index, original)]``."""
+    cands = _lm_candidates(tables)
+    low = view.words_lower
+    words = view.words
+    spans = view.word_spans
+    n = len(low)
+    todo = [i for i, w in enumerate(low) if w in cands and words[i].islower()]
+    if not todo:
+        return []
+    key = bigrams.key
+    # neighbours joined by one space only (a sentence break is no context)
+    def prev(i: int) -> str | None:
+        return low[i - 1] if i and spans[i][0] - spans[i - 1][1] == 1 and text[spans[i - 1][1]] == " " else None
+
+    def nxt(i: int) -> str | None:
+        return low[i + 1] if i + 1 < n and spans[i + 1][0] - spans[i][1] == 1 and text[spans[i][1]] == " " else None
+
+    keys: list[int] = []
+    layout = []
+    for i in todo:
+        p, q = prev(i), nxt(i)
+        opts = (low[i],) + cands[low[i]]
+        for x in opts:
+            keys.append(key(p, x) if p else -1)
+            keys.append(key(x, q) if q else -1)
+        layout.append((i, opts))
+    sc = bigrams.scores(keys)
+    out = []
+    k = 0
+    for i, opts in layout:
+        fits = [sc[k + 2 * j] + sc[k + 2 * j + 1] for j in range(len(opts))]
+        k += 2 * len(opts)
+        j = max(range(1, len(opts)), key=fits.__getitem__)
+        if fits[j] - fits[0] >= _LM_MARGIN:
+            out.append((i, opts[j]))
+    return out
+
+
 class _Taken:
     """Character spans already reported; overlap tests in O(log n) (bisect on starts)."""
 
@@ -211,8 +282,14 @@ class _Taken:
         return k > 0 and self.reach[k - 1] > a
 
 
-def measure(text: str, view: TextView, tables: Tables) -> Measures:
-    """Compute every feature of ``text`` (its shared tokenisation ``view``) in a few linear passes."""
+def measure(
+    text: str, view: TextView, tables: Tables, bigrams: Bigrams | None = None, *, lm: bool = True
+) -> Measures:
+    """Compute every feature of ``text`` (its shared tokenisation ``view``) in a few linear passes.
+
+    ``bigrams``: the general-English pair counts (the shipped ones by default); ``lm=False``
+    leaves the language-model evidence out (``lm_better_per_1k`` = 0).
+    """
     n = view.n_words
     findings: list[Finding] = []
 
@@ -232,7 +309,7 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
     wchar = _WORD_CHAR_RE.match
     for c in _MS_FAST_RE.finditer(text):  # check the full pattern only around each candidate
         if c.start() and wchar(text, c.start() - 1):
-            continue  # not MS_RE's match (no word boundary before it)
+            continue  # inside a word: no word boundary before it
         m = SAID_SPUN_RE.search(text, max(0, c.start() - 60), min(len(text), c.end() + 60))
         while m is not None:
             g = next(i for i in (1, 2, 3) if m.group(i))
@@ -249,7 +326,7 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
     before = _DIGIT_BEFORE_RE.match
     for m in _DIGIT_FAST_RE.finditer(text):
         if m.start() and before(text, m.start() - 1):
-            continue  # DIGIT_CAND_RE's look-behind refuses it
+            continue  # after a word character or .,$£€/:-
         pw = _PREV_WORD_RE.search(text, max(0, m.start() - 12), m.start())
         if pw is None or pw.group(1).lower() not in _DET or not DIGIT_TAIL_RE.match(text, m.end()):
             continue
@@ -342,6 +419,15 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
         if not taken.overlaps(s, e):
             findings.append(Finding(s, e, "word", text[s:e], infos[i][4]))
 
+    # language-model evidence: the commoner candidate fits the neighbours better (distinct words)
+    lm_words = set()
+    taken = _Taken(findings)
+    for i, o in _lm_findings(text, view, tables, bigrams or default_bigrams()) if lm else ():
+        lm_words.add(low[i])
+        s, e = spans[i]
+        if not taken.overlaps(s, e):
+            findings.append(Finding(s, e, "word", text[s:e], o))
+
     findings.sort(key=lambda f: f.start)
     values = {
         "spintax_per_1k": per_thousand(n_spintax, n),
@@ -356,6 +442,7 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
         "rare_synonym_per_1k": per_thousand(n_rare, n),
         "content_rarity": rar_sum / n_content if n_content else 0.0,
         "thesaurus_odd_per_1k": per_thousand(len(odd_words), n),
+        "lm_better_per_1k": per_thousand(len(lm_words), n),
     }
     counts = {
         "words": n,
@@ -370,5 +457,6 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
         "repairable": n_repair,
         "rare_synonym": n_rare,
         "thesaurus_odd": len(odd_words),
+        "lm_better": len(lm_words),
     }
     return Measures(values, counts, findings)
