@@ -21,7 +21,8 @@ Every figure is out-of-fold on the real labelled documents of ``../shared/data/c
 Compared on the same folds: the majority baseline, word count alone
 (``structure.log_words``), 12 plain style features (:data:`score_data.STYLE_FEATURES`),
 the signal block alone (with and without ``spin``), the wording block alone, and the
-stacked model as shipped.  Metrics: ROC AUC, Brier, expected calibration error (10
+stacked model as shipped (and with spin's slope at 0).  Each block alone is
+Platt-scaled on its inner out-of-fold logits.  Metrics: ROC AUC, Brier, expected calibration error (10
 equal-width bins) at the training mix and, for the shipped probability, at the
 shipped base rate (even odds: classes re-weighted to 50/50), with 95% bootstrap
 intervals (documents resampled, fixed seed).
@@ -30,7 +31,6 @@ intervals (documents resampled, fixed seed).
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import time
 from pathlib import Path
@@ -181,52 +181,51 @@ def balanced_weights(y: np.ndarray, base_rate: float = st.BASE_RATE) -> np.ndarr
     return np.where(y == 1, base_rate / pos, (1 - base_rate) / (1 - pos))
 
 
+def _platt(z_train: np.ndarray, y: np.ndarray, z_test: np.ndarray) -> np.ndarray:
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=1e6, max_iter=1000).fit(z_train[:, None], y)
+    return lr.predict_proba(z_test[:, None])[:, 1]
+
+
 class Blocks:
-    """Fits the blocks and the baselines on a training index, predicts a test index."""
+    """Fits the stack and the baselines on a training index, predicts a test index (nested: the
+    combiner sees only inner out-of-fold block columns of the training part)."""
 
-    def __init__(self, rows, X, feats, terms, S, y, groups, inner_folds: int, log_words: np.ndarray):
-        self.rows, self.X, self.feats, self.terms, self.S, self.y, self.g = rows, X, feats, terms, S, y, groups
-        self.log_words = log_words[:, None]
-        self.inner = inner_folds
-        self.no_spin = [j for j, f in enumerate(feats) if f.split(".", 1)[0] != "spin"]
+    def __init__(self, X, feats, terms, S, y, groups, inner_folds: int, log_words: np.ndarray,
+                 aug: "st.Augment | None"):
+        self.X, self.feats, self.terms, self.S, self.y, self.g = X, feats, terms, S, y, groups
+        self.inner, self.log_words, self.aug = inner_folds, log_words[:, None], aug
 
-    def _z(self, tr, te, cols):
-        feats = [self.feats[j] for j in cols]
-        sm = st.fit_signals(self.X[np.ix_(tr, cols)], self.y[tr], self.g[tr], feats)
-        return st.signal_logits(sm, self.X[np.ix_(te, cols)])
-
-    def _w(self, tr, te):
-        wm = st.fit_wording([self.terms[i] for i in tr], self.y[tr])
-        return st.wording_logits(wm, [self.terms[i] for i in te])
+    def _sub_augment(self, tr: np.ndarray) -> "st.Augment | None":
+        if self.aug is None:
+            return None
+        k = self.aug.for_rows(tr)
+        return st.Augment(self.aug.X[k], np.searchsorted(tr, self.aug.src[k]), [self.aug.terms[i] for i in k])
 
     def predict(self, tr: np.ndarray, te: np.ndarray) -> dict[str, np.ndarray]:
-        from sklearn.model_selection import GroupKFold
-
-        y, allc = self.y, list(range(len(self.feats)))
-        # inner out-of-fold logits of the training part: the combiner's data
-        Zi = np.zeros((len(tr), 3))
-        for a, b in GroupKFold(n_splits=self.inner).split(tr, y[tr], self.g[tr]):
-            Zi[b, 0] = self._z(tr[a], tr[b], allc)
-            Zi[b, 1] = self._z(tr[a], tr[b], self.no_spin)
-            Zi[b, 2] = self._w(tr[a], tr[b])
-        Zt = np.column_stack([self._z(tr, te, allc), self._z(tr, te, self.no_spin), self._w(tr, te)])
-        out: dict[str, np.ndarray] = {}
-        for name, cols in (("signals", [0]), ("signals_no_spin", [1]), ("wording", [2]),
-                           ("stacked", [0, 2]), ("stacked_no_spin", [1, 2])):
-            comb = st.fit_combiner(Zi[:, cols], y[tr], base_rate=float(y[tr].mean()))  # at the training mix
-            out[name] = st.combine(comb, Zt[:, cols])
-            if name.startswith("stacked"):
-                shipped = st.fit_combiner(Zi[:, cols], y[tr])  # moved to the shipped base rate
-                out[name + "@base"] = st.combine(shipped, Zt[:, cols])
-        out["majority"] = np.full(len(te), y[tr].mean())
         from sklearn.linear_model import LogisticRegression
 
+        y = self.y
+        Zi, Zai = st.oof_block_logits(self.X[tr], [self.terms[i] for i in tr], y[tr], self.g[tr], self.feats,
+                                      folds=self.inner, aug=self._sub_augment(tr))
+        Zt = st.Stack(self.X, self.terms, y, self.g, self.feats, tr, self.aug).z(
+            self.X[te], [self.terms[i] for i in te])
+        out: dict[str, np.ndarray] = {}
+        prior = float(y[tr].mean())
+        no_spin = np.array([1.0, 0.0, 1.0])
+        for name, mask in (("stacked", np.ones(3)), ("stacked_no_spin", no_spin)):
+            za = None if Zai is None else Zai * mask
+            out[name] = st.combine(st.fit_combiner(Zi * mask, y[tr], za, base_rate=prior), Zt * mask)
+            out[name + "@base"] = st.combine(st.fit_combiner(Zi * mask, y[tr], za), Zt * mask)
+        out["signals"] = _platt(Zi[:, 0] + Zi[:, 1], y[tr], Zt[:, 0] + Zt[:, 1])
+        out["signals_no_spin"] = _platt(Zi[:, 0], y[tr], Zt[:, 0])
+        out["wording"] = _platt(Zi[:, 2], y[tr], Zt[:, 2])
+        out["majority"] = np.full(len(te), prior)
         lw = self.log_words
-        lr = LogisticRegression().fit(lw[tr], y[tr])
-        out["word_count"] = lr.predict_proba(lw[te])[:, 1]
+        out["word_count"] = LogisticRegression().fit(lw[tr], y[tr]).predict_proba(lw[te])[:, 1]
         out["style12"] = sd.fit_style(self.S[tr], y[tr]).predict_proba(self.S[te])[:, 1]
         return out
-
 
 
 ORDER = ("majority", "word_count", "style12", "signals", "signals_no_spin", "wording", "stacked",
@@ -253,7 +252,8 @@ def main() -> None:
     S = np.array([sd.style_features(r.text) for r in rows])
     terms = st.analyzed([r.text for r in rows])
     log_words = np.array([d.get("structure.log_words", 0.0) for d in dicts])
-    B = Blocks(rows, X, feats, terms, S, y, groups, 3 if args.quick else 5, log_words)
+    aug = st.make_augment(rows, feats)
+    B = Blocks(X, feats, terms, S, y, groups, 3 if args.quick else 5, log_words, aug)
     print(f"{len(rows)} documents, {len(set(groups))} publishers, {len(feats)} signal features "
           f"({time.time() - t0:.0f}s)", file=sys.stderr, flush=True)
 

@@ -260,11 +260,12 @@ STACKED_FORMAT = "credscore-stacked/1"
 class StackedModel:
     """The shipped score: a signal block and a wording block joined by a combiner.
 
-    ``z = b + a_s·z_signals + a_w·(z_wording)``, score = ``100·σ(z)``.  The signal
+    ``z = b + a_s·z_signals + a_spin·t_spin + a_w·z_wording``, score = ``100·σ(z)``.  The signal
     block is a :class:`LinearModel` over the features the signals declare; the
     wording block's logit is the ``wording`` signal's ``details["logit"]``; ``a_s``,
     ``a_w`` (both ≥ 0) and ``b`` were fitted on grouped out-of-fold logits of the two
-    blocks, and ``b`` moved from the training mix to :attr:`base_rate` (even odds by
+    blocks, spin's terms ``t_spin`` got their own slope ``a_spin`` (``slopes``) fitted
+    with synthetic spun copies on top of that, and ``b`` moved from the training mix to :attr:`base_rate` (even odds by
     default): a document the blocks know nothing about scores 50, not the share of
     reliable documents in the training corpora.
 
@@ -296,6 +297,9 @@ class StackedModel:
     info: Mapping[str, Any] | None = None
     #: signals whose flag withholds the wording block's credit (its term is held <= 0)
     wording_gate: tuple[str, ...] = ()
+    #: signals whose features take their own combiner slope instead of ``a_signals`` (spin's,
+    #: fitted with synthetic spun copies; see tools/score_stack.py)
+    slopes: Mapping[str, float] | None = None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any], declared: Mapping[str, Any] | None = None) -> "StackedModel":
@@ -311,11 +315,13 @@ class StackedModel:
             languages = tuple(str(x) for x in d.get("languages", ("en",)))
             min_words = int(d.get("min_words", 50))
             gate = tuple(str(x) for x in d.get("wording_gate", ()))
+            slopes = {str(k): float(v) for k, v in (comb.get("slopes") or {}).items()}
         except ModelError:
             raise
         except (KeyError, TypeError, ValueError) as e:
             raise ModelError(f"malformed model file: {e!r}") from e
-        if not all(math.isfinite(v) for v in (a_s, a_w, b, ref_w)) or a_s < 0 or a_w < 0:
+        if (not all(math.isfinite(v) for v in (a_s, a_w, b, ref_w, *slopes.values())) or a_s < 0 or a_w < 0
+                or any(v < 0 for v in slopes.values())):
             raise ModelError("malformed model file: the combiner's slopes must be finite and >= 0")
         if not 0.0 < base_rate < 1.0 or min_words < 0:
             raise ModelError("malformed model file: base_rate must be in (0, 1) and min_words >= 0")
@@ -331,10 +337,22 @@ class StackedModel:
         bad = [f for f, c in zip(block.features, block.coef) if dirs[f] * c < 0]
         if bad:
             raise ModelError(f"coefficients against their declared direction: {bad}")
-        return cls(block, a_s, a_w, b, ref_w, base_rate, languages, min_words, dirs, d.get("info"), gate)
+        return cls(block, a_s, a_w, b, ref_w, base_rate, languages, min_words, dirs, d.get("info"), gate, slopes)
+
+    def _slope(self, feature: str) -> float:
+        return (self.slopes or {}).get(feature.split(".", 1)[0], self.a_signals)
 
     def _z(self, signals: Mapping[str, Signal]) -> tuple[float, float, list[float], float]:
-        z_ref_s, terms = self.signals.terms(signals)
+        blk = self.signals
+        x = blk.feature_vector(signals)
+        k = blk.clip
+        z_ref_s = self.a_signals * blk.intercept
+        terms = []
+        for f, xi, r, m, s, c in zip(blk.features, x, blk.reference or blk.mean, blk.mean, blk.scale, blk.coef):
+            a = self._slope(f)
+            r_std = max(-k, min(k, (r - m) / s))
+            z_ref_s += a * c * r_std
+            terms.append(a * c * (max(-k, min(k, (xi - m) / s)) - r_std))
         w = signals.get("wording")
         zw = self.wording_reference
         if w is not None and w.applicable:
@@ -343,11 +361,11 @@ class StackedModel:
                 zw = v if math.isfinite(v) else zw
             except (TypeError, ValueError):
                 pass
-        z_ref = self.intercept + self.a_signals * z_ref_s + self.a_wording * self.wording_reference
+        z_ref = self.intercept + z_ref_s + self.a_wording * self.wording_reference
         t_w = self.a_wording * (zw - self.wording_reference)
         if t_w > 0 and any(signals[g].flagged for g in self.wording_gate if g in signals):
             t_w = 0.0  # borrowed or generated wording earns no credit
-        return z_ref, t_w, [self.a_signals * t for t in terms], zw
+        return z_ref, t_w, terms, zw
 
     @property
     def base(self) -> float:

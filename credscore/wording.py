@@ -89,6 +89,9 @@ _LINE_MASK_RE = re.compile(
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[!?]")
 
 
+Token = tuple[str, int, int]  # (token, start, end) in the text
+
+
 def _phrase_index(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
     """First token → the phrases (as token tuples) it starts, longest first."""
     idx: dict[str, list[tuple[str, ...]]] = {}

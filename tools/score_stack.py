@@ -140,15 +140,16 @@ def signal_feature_names(dicts: Sequence[dict[str, float]], drop: str | None = N
 class Augment:
     """Synthetic spun copies (label 0) of reliable articles and the real row each was spun from.
 
-    They teach the signal block what ``spin`` is worth and nothing else: the real
-    documents fit every other coefficient first (:func:`score_data._fit_two_stage`).
-    The corpora hold no spun text, so without them a spun wire copy reads as the
-    wire story it copies (seed 000).  A copy is used only when its source row is in
-    the training part, so no held-out article is seen in any form.
+    They teach the score what ``spin`` is worth and nothing else: in the signal block the
+    real documents fit every other coefficient first (:func:`score_data._fit_two_stage`),
+    and in the combiner spin's own slope is fitted last, on top of the real documents' fit
+    (:func:`fit_combiner`).  The corpora hold no spun text, so without them a spun wire
+    copy reads as the wire story it copies (seed 000).  A copy is used only where its
+    source row is in the training part, so no held-out article is seen in any form.
     """
 
-    def __init__(self, X: np.ndarray, src: np.ndarray):
-        self.X, self.src = X, src
+    def __init__(self, X: np.ndarray, src: np.ndarray, terms: list[list[str]]):
+        self.X, self.src, self.terms = X, src, terms
 
     def for_rows(self, idx: np.ndarray) -> np.ndarray:
         return np.flatnonzero(np.isin(self.src, idx))
@@ -158,7 +159,11 @@ def make_augment(rows: Sequence[sd.Row], features: Sequence[str], jobs: int = 2)
     spun = sd.spun_copies(rows)
     index = {r.key(): i for i, r in enumerate(rows)}
     X = sd.matrix(sd.feature_dicts(spun, jobs=jobs), features)
-    return Augment(X, np.array([index[r.src] for r in spun]))
+    return Augment(X, np.array([index[r.src] for r in spun]), analyzed([r.text for r in spun]))
+
+
+#: Signals whose terms get their own slope in the combiner, fitted with the spun copies.
+OWN_SLOPE = ("spin",)
 
 
 def fit_signals(X: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Sequence[str],
@@ -166,7 +171,7 @@ def fit_signals(X: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Sequ
                 ) -> dict[str, Any]:
     """The signal block, uncalibrated (the combiner calibrates); ``aug`` copies of ``rows`` teach spin."""
     real = np.ones(len(y), dtype=bool)
-    if aug is not None and rows is not None and any(f.split(".", 1)[0] == "spin" for f in features):
+    if aug is not None and rows is not None and any(f.split(".", 1)[0] in OWN_SLOPE for f in features):
         k = aug.for_rows(rows)
         X = np.vstack([X, aug.X[k]])
         y = np.concatenate([y, np.zeros(len(k), dtype=y.dtype)])
@@ -175,39 +180,82 @@ def fit_signals(X: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Sequ
     return sd.fit_model(X, y, groups, real, features, C=C, calibration="none")
 
 
-def signal_logits(model: dict[str, Any], X: np.ndarray) -> np.ndarray:
-    p = np.clip(sd.predict(model, X), 1e-12, 1 - 1e-12)
-    return np.log(p / (1 - p))
+def signal_parts(model: dict[str, Any], X: np.ndarray) -> np.ndarray:
+    """Columns (linear term without the :data:`OWN_SLOPE` features, their terms), exactly as
+    :class:`credscore.score.StackedModel` splits them."""
+    mean, scale, coef = (np.array(model[k], dtype=float) for k in ("mean", "scale", "coef"))
+    Xt = sd.apply_transforms(X, model.get("transforms") or [""] * X.shape[1])
+    Zs = np.clip((np.where(np.isnan(Xt), mean, Xt) - mean) / scale, -float(model.get("clip", sd.CLIP)),
+                 float(model.get("clip", sd.CLIP)))
+    own = np.array([f.split(".", 1)[0] in OWN_SLOPE for f in model["features"]])
+    terms = Zs * coef
+    return np.column_stack([float(model["intercept"]) + terms[:, ~own].sum(axis=1), terms[:, own].sum(axis=1)])
 
 
 # ---------------------------------------------------------------------------
 # Stacking
 # ---------------------------------------------------------------------------
 
+#: Columns of the block matrix Z: the signal block without spin, spin's terms, the wording logit.
+COLUMNS = ("signals", "spin", "wording")
+
+
+class Stack:
+    """The two blocks fitted on one training part; :meth:`z` gives test rows' block columns."""
+
+    def __init__(self, X, terms, y, groups, features, idx, aug: Augment | None = None):
+        self.sig = fit_signals(X[idx], y[idx], groups[idx], features, aug=aug, rows=idx)
+        self.wording = fit_wording([terms[i] for i in idx], y[idx])
+
+    def z(self, X: np.ndarray, terms: Sequence[list[str]]) -> np.ndarray:
+        return np.column_stack([signal_parts(self.sig, X), wording_logits(self.wording, terms)])
+
 
 def oof_block_logits(X: np.ndarray, texts: Sequence[list[str]], y: np.ndarray, groups: np.ndarray,
-                     features: Sequence[str], folds: int = 5, aug: Augment | None = None) -> np.ndarray:
-    """Grouped out-of-fold logits of both blocks: columns (signals, wording); ``texts`` :func:`analyzed`."""
+                     features: Sequence[str], folds: int = 5, aug: Augment | None = None,
+                     ) -> tuple[np.ndarray, np.ndarray | None]:
+    """Grouped out-of-fold block columns (:data:`COLUMNS`) of the rows and of their spun copies
+    (each copy scored by the fold that held its source out); ``texts`` :func:`analyzed`."""
     from sklearn.model_selection import GroupKFold
 
-    Z = np.zeros((len(y), 2))
+    Z = np.zeros((len(y), len(COLUMNS)))
+    Za = np.zeros((len(aug.src), len(COLUMNS))) if aug is not None else None
     for tr, te in GroupKFold(n_splits=min(folds, len(set(groups)))).split(X, y, groups):
-        sm = fit_signals(X[tr], y[tr], groups[tr], features, aug=aug, rows=tr)
-        Z[te, 0] = signal_logits(sm, X[te])
-        wm = fit_wording([texts[i] for i in tr], y[tr])
-        Z[te, 1] = wording_logits(wm, [texts[i] for i in te])
-    return Z
+        st = Stack(X, texts, y, groups, features, tr, aug)
+        Z[te] = st.z(X[te], [texts[i] for i in te])
+        if aug is not None and Za is not None:
+            k = aug.for_rows(te)
+            if len(k):
+                Za[k] = st.z(aug.X[k], [aug.terms[i] for i in k])
+    return Z, Za
 
 
-def fit_combiner(Z: np.ndarray, y: np.ndarray, base_rate: float = BASE_RATE) -> dict[str, Any]:
-    """Slopes (>= 0) and intercept over the block logits, moved to ``base_rate``."""
-    w, b = sd._fit_logistic(Z, y.astype(float), C=1e6, signs=np.ones(Z.shape[1]))
+def fit_combiner(Z: np.ndarray, y: np.ndarray, Za: np.ndarray | None = None,
+                 base_rate: float = BASE_RATE) -> dict[str, Any]:
+    """Slopes (>= 0) and intercept over the block columns, moved to ``base_rate``.
+
+    Two stages, as in the signal block: the slopes of the signal block and of the wording
+    block and the intercept are fitted on the real documents alone; spin's own slope is then
+    fitted with that fixed, on the real documents plus the spun copies ``Za`` (label 0).  So
+    the synthetic copies decide what spin is worth, and nothing else.
+    """
+    y = y.astype(float)
+    base_cols = [0, 2]
+    w, b = sd._fit_logistic(Z[:, base_cols], y, C=1e6, signs=np.ones(2))
+    coef = np.zeros(len(COLUMNS))
+    coef[base_cols] = w
+    ZZ = Z if Za is None else np.vstack([Z, Za])
+    yy = y if Za is None else np.concatenate([y, np.zeros(len(Za))])
+    offset = ZZ[:, base_cols] @ w + b
+    if np.any(ZZ[:, 1] != 0):
+        coef[1], _ = sd._fit_logistic(ZZ[:, [1]], yy, C=1e6, signs=np.ones(1), offset=offset, fit_intercept=False)
     prior = float(y.mean())
     shift = math.log(base_rate / (1 - base_rate)) - math.log(prior / (1 - prior))
-    return {"coef": [float(v) for v in w], "intercept": float(b + shift), "training_prior": prior,
+    return {"coef": [float(v) for v in coef], "intercept": float(b + shift), "training_prior": prior,
             "base_rate": base_rate, "prior_shift": shift}
 
 
-def combine(comb: dict[str, Any], Z: np.ndarray) -> np.ndarray:
-    z = Z @ np.asarray(comb["coef"]) + comb["intercept"]
+def combine(comb: dict[str, Any], Z: np.ndarray, cols: Sequence[int] | None = None) -> np.ndarray:
+    coef = np.asarray(comb["coef"])
+    z = Z @ coef + comb["intercept"]
     return 1 / (1 + np.exp(-z))

@@ -13,9 +13,11 @@ One command, fixed seed (:data:`score_data.SEED`).  Steps (the recipe is
    signal code) and keep the features the signal modules declare that carry
    information here (:func:`score_stack.signal_feature_names`); their declared
    directions bound the coefficients (a defect never adds points).
-3. Grouped out-of-fold logits (5 folds by publisher) of the signal block and the
-   wording block; the combiner (slopes >= 0) is fitted on them and moved from the
-   training mix to the base rate :data:`score_stack.BASE_RATE` (even odds).
+3. Grouped out-of-fold logits (5 folds by publisher) of the signal block (spin's terms
+   apart) and the wording block, for the real documents and for 282 synthetic spun
+   copies of reliable ones; the combiner (slopes >= 0) is fitted on the real documents,
+   then spin's own slope on real + spun (:func:`score_stack.fit_combiner`), and the
+   intercept moved from the training mix to :data:`score_stack.BASE_RATE` (even odds).
 4. Fit both blocks on all documents; write the stacked model (format
    ``credscore-stacked/1``) and the wording model (``credscore-wording/1``), both
    plain JSON — no pickle.
@@ -64,10 +66,10 @@ def main(argv: list[str] | None = None) -> None:
     terms = st.analyzed([r.text for r in rows])
 
     aug = None if args.no_spin_augment else st.make_augment(rows, feats, jobs=args.jobs)
-    Z = st.oof_block_logits(X, terms, y, groups, feats, aug=aug)
-    comb = st.fit_combiner(Z, y)
+    Z, Za = st.oof_block_logits(X, terms, y, groups, feats, aug=aug)
+    comb = st.fit_combiner(Z, y, Za)
     stacked_oof = Z @ np.asarray(comb["coef"]) + comb["intercept"]
-    aucs = {"signals": roc_auc_score(y, Z[:, 0]), "wording": roc_auc_score(y, Z[:, 1]),
+    aucs = {"signals": roc_auc_score(y, Z[:, 0] + Z[:, 1]), "wording": roc_auc_score(y, Z[:, 2]),
             "stacked": roc_auc_score(y, stacked_oof)}
 
     sig = st.fit_signals(X, y, groups, feats, aug=aug, rows=np.arange(len(rows)))
@@ -82,9 +84,11 @@ def main(argv: list[str] | None = None) -> None:
     model = {
         "format": "credscore-stacked/1",
         "signals": sig,
-        "combiner": {"signals": round(comb["coef"][0], 6), "wording": round(comb["coef"][1], 6),
+        "combiner": {"signals": round(comb["coef"][0], 6), "wording": round(comb["coef"][2], 6),
+                     "slopes": {s: round(comb["coef"][1], 6) for s in st.OWN_SLOPE},
                      "intercept": round(comb["intercept"], 6),
-                     "wording_reference": round(float(Z[:, 1].mean()), 6)},
+                     "wording_reference": round(float(Z[:, 2].mean()), 6)},
+        "wording_gate": ["spin", "filler"],
         "base_rate": st.BASE_RATE,
         "languages": ["en"],
         "min_words": args.min_words,
