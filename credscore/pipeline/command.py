@@ -2,7 +2,8 @@
 
     credscore score --input docs.jsonl --text-field text [--html-field html]
                     [--url-field url] --output scored.jsonl [--jobs N]
-                    [--keep-below SCORE] [--keep-above SCORE] [--include-text]
+                    [--keep-below SCORE] [--keep-above SCORE] [--unscored keep|drop]
+                    [--include-text]
 
 ``-`` reads stdin / writes stdout.  Exit codes: 0 every record scored; 1 some
 records failed (each written with an ``error`` field and counted); 2 usage error.
@@ -38,6 +39,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
                    help="write only records scoring below SCORE (failed records are always written)")
     s.add_argument("--keep-above", type=float, metavar="SCORE",
                    help="write only records scoring SCORE or above (failed records are always written)")
+    s.add_argument("--unscored", choices=("keep", "drop"), default="keep",
+                   help="records that cannot be scored (score null, unscored_reason set: no article text, "
+                        "too short, another language): keep them (default) or drop them; counted in the summary")
     s.add_argument("--include-text", action="store_true", help="add the cleaned article text as clean_text")
     s.add_argument("--field-prefix", default="", metavar="P",
                    help="put P in front of every added field name (e.g. credscore_)")
@@ -65,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         keep_above=args.keep_above,
         model=args.model,
         field_prefix=args.field_prefix,
+        unscored=args.unscored,
     )
     if args.input != "-" and args.output != "-" and os.path.exists(args.output) and os.path.exists(args.input) \
             and os.path.samefile(args.input, args.output):

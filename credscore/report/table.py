@@ -26,7 +26,11 @@ from __future__ import annotations
 import io
 from typing import Any, Iterable
 
+from ..scorable import describe
 from ..types import Analysis
+
+#: What a document with no score shows where the number would be.
+NO_SCORE = "—"
 
 
 def band(score: float) -> str:
@@ -60,11 +64,15 @@ def _chrome(a: Analysis) -> str:
 def _with_source(a: Analysis) -> str:
     """The score with the CRED-1 source prior, shown apart from the text score."""
     p = a.source_prior
+    if a.score is None:
+        return f"{NO_SCORE} ({p.domain} is on {p.list_name} as {p.category})" if p else "-"
     s = a.score_with_source if a.score_with_source is not None else a.score
     return f"{s:5.1f} ({band(s)}; {p.domain} is on {p.list_name} as {p.category}, {p.points:+.1f})" if p else "-"
 
 
 def a_score(a: Analysis) -> str:
+    if a.score is None:
+        return f"{NO_SCORE} (not scored: {describe(a.unscored_reason or '')})"
     return f"{a.score:5.1f} ({band(a.score)})"
 
 
@@ -112,6 +120,7 @@ def _render_rich(items: list[Analysis | dict[str, Any]], width: int) -> str:
 
     flag_counts: dict[str, int] = {}
     scores: list[float] = []
+    unscored = 0
     for it in items:
         if not isinstance(it, Analysis):
             err = it.get("error") or {}
@@ -119,18 +128,23 @@ def _render_rich(items: list[Analysis | dict[str, Any]], width: int) -> str:
                    Text(f"{err.get('kind')}: {err.get('message')}", style="red"), Text("")]
             table.add_row(*(row + [Text("")] * show_chrome))
             continue
-        scores.append(it.score)
         doc = Text()
         doc.append(it.name or "<document>", style="bold")
         if show_title and it.title:
             doc.append("\n" + _clip(it.title, 120), style="dim")
         if it.language not in ("en", "und"):
             doc.append(f"\nlanguage {it.language}", style="dim italic")
-        b = band(it.score)
         score = Text()
-        score.append(f" {it.score:5.1f} ", style=_BAND_STYLE[b])
-        score.append(f"\n{b}", style=_BAND_TEXT[b])
-        if it.source_prior and it.score_with_source is not None:
+        if it.score is None:
+            unscored += 1
+            score.append(f" {NO_SCORE} ", style="bold")
+            score.append(f"\n{describe(it.unscored_reason or '')}", style="dim")
+        else:
+            scores.append(it.score)
+            b = band(it.score)
+            score.append(f" {it.score:5.1f} ", style=_BAND_STYLE[b])
+            score.append(f"\n{b}", style=_BAND_TEXT[b])
+        if it.source_prior and it.score is not None and it.score_with_source is not None:
             score.append(f"\nwith source {it.score_with_source:.1f}", style=_BAND_TEXT[band(it.score_with_source)])
         reasons = Text()
         for i, (name, pts) in enumerate(_top(it)):
@@ -160,6 +174,8 @@ def _render_rich(items: list[Analysis | dict[str, Any]], width: int) -> str:
                 if k:
                     foot.append(" · ")
                     foot.append(f"{k} {name}", style=_BAND_TEXT[name])
+        if unscored:
+            foot.append(f" · {unscored} not scored")
         if flag_counts:
             foot.append("\nflags: ")
             foot.append(", ".join(f"{k} {v}" for k, v in sorted(flag_counts.items())), style="red")
