@@ -12,6 +12,7 @@ rest still analysed); 2 usage error.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import sys
@@ -34,6 +35,23 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors exit 2, as documented
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+DATE_FORMS = "YYYY-MM-DD (e.g. 2024-06-20) or an ISO date-time (e.g. 2024-06-20T14:30:00Z)"
+
+
+def date_arg(value: str) -> dt.date:
+    """An argparse ``type`` for ``--published``/``--crawled``: a bad value is a usage error
+    (exit 2) that names the accepted forms, not a failure of every document."""
+    v = value.strip()
+    try:
+        if len(v) > 10:
+            return dt.datetime.fromisoformat(v.replace("Z", "+00:00")).date()
+        if len(v) == 10 and v[4] == "-" and v[7] == "-":
+            return dt.date.fromisoformat(v)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"{value!r} is not a date; use {DATE_FORMS}")
 
 
 def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, bytes | None, str | None]]:
@@ -145,8 +163,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--format", "-f", choices=FORMATS, default="table")
     r.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     r.add_argument("--include-text", action="store_true", help="json/jsonl: add the cleaned and source text")
-    r.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of the documents, if known")
-    r.add_argument("--crawled", metavar="YYYY-MM-DD", help="crawl date of the documents, if known")
+    r.add_argument("--published", metavar="YYYY-MM-DD", type=date_arg,
+                   help="publication date of the documents, if known (" + DATE_FORMS + ")")
+    r.add_argument("--crawled", metavar="YYYY-MM-DD", type=date_arg,
+                   help="crawl date of the documents, if known (" + DATE_FORMS + ")")
     r.add_argument("--url", metavar="URL", help="the page's URL: its domain's CRED-1 listing is shown apart "
                    "from the text score (source prior)")
     r.add_argument("--no-source-prior", action="store_true", help="ignore the URL's CRED-1 listing")

@@ -33,11 +33,11 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     s.add_argument("--text-field", default="text", metavar="NAME", help="field holding plain text (default: text)")
     s.add_argument("--html-field", metavar="NAME", help="field holding HTML (used when present and non-empty)")
     s.add_argument("--url-field", metavar="NAME", help="field holding the document URL")
-    s.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+    s.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
                    help="worker processes (0 = one per CPU); output is identical for any N")
-    s.add_argument("--keep-below", type=float, metavar="SCORE",
+    s.add_argument("--keep-below", type=_score_arg, metavar="SCORE",
                    help="write only records scoring below SCORE (failed records are always written)")
-    s.add_argument("--keep-above", type=float, metavar="SCORE",
+    s.add_argument("--keep-above", type=_score_arg, metavar="SCORE",
                    help="write only records scoring SCORE or above (failed records are always written)")
     s.add_argument("--unscored", choices=("keep", "drop"), default="keep",
                    help="records that cannot be scored (score null, unscored_reason set: no article text, "
@@ -48,6 +48,26 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     s.add_argument("--model", metavar="FILE", help="score model JSON (default: the shipped model)")
     s.set_defaults(func=run)
     return s
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number ≥ 0 (0 = one per CPU)")
+    return n
+
+
+def _score_arg(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        x = float("nan")
+    if not 0 <= x <= 100:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a score; use a number from 0 to 100 (e.g. 40)")
+    return x
 
 
 def _open_in(path: str) -> IO[bytes]:
