@@ -158,7 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="credscore", description="How far to trust a web document.")
     p.add_argument("--version", action="version", version=f"credscore {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
-    r = sub.add_parser("report", help="score documents and print a report")
+    r = sub.add_parser(
+        "report", help="score documents and print a report",
+        description="Clean each document, compute its signals and score it. The score (0-100) is how "
+                    "much the text reads like copy from reliable sources rather than unreliable ones; "
+                    "bands: low < 40 <= medium < 70 <= high. A document with no article text, too few "
+                    "words or a language the model was not trained on gets no score (— and the reason).")
     r.add_argument("paths", nargs="+", metavar="PATH", help="file, directory or - for stdin")
     r.add_argument("--format", "-f", choices=FORMATS, default="table")
     r.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")

@@ -32,3 +32,51 @@ def test_bad_option_values_are_usage_errors(argv, says, capsys):
 def test_accepted_date_forms(value, capsys):
     assert main(["report", "--published", value, "--format", "json", SEED]) == 0
     assert '"2024-06-20"' in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- the terminal table
+
+def _mixed_items(seed_items):
+    import credscore
+    from tests.test_unscored import GERMAN, NAV_PAGE
+
+    return [*seed_items, credscore.analyze(credscore.Document(GERMAN, name="de.txt")),
+            credscore.analyze(credscore.Document(NAV_PAGE, name="nav.html"))]
+
+
+def test_table_fits_80_columns_without_cutting_signal_names(seed_items):
+    import re
+
+    from credscore.report.table import LEGEND, render_table
+
+    items = _mixed_items(seed_items)
+    visible = re.sub(r"\x1b\[[0-9;]*m", "", render_table(items, color=True, width=80))
+    lines = visible.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    words = set(visible.split())
+    for a in items:
+        for f in a.flags:
+            assert f in words, f  # whole, on one line: not "sensation…" or "link_resi…"
+        for c in a.explanation[:3]:
+            if abs(c.points) >= 0.05:
+                assert c.name in words, c.name
+    assert "…" not in visible
+    assert LEGEND in visible
+    assert "language:de" in visible and "no_article" in visible and "2 not scored" in visible
+    assert "de.txt: not scored — language 'de'" in visible
+
+
+def test_plain_table_says_not_scored_and_has_the_legend(seed_items):
+    from credscore.report.table import LEGEND, render_table
+
+    plain = render_table(_mixed_items(seed_items))
+    assert LEGEND in plain
+    assert "score          — (not scored: no article text left after chrome removal)" in plain
+    assert "— (not scored: language 'de': the model reads English only)" in plain
+
+
+def test_report_help_says_what_the_score_means(capsys):
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "low < 40 <= medium < 70 <= high" in out and "no score" in out
