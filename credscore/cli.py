@@ -1,7 +1,7 @@
 """The ``credscore`` command.
 
     credscore report PATH... [--format table|json|jsonl|html] [--output FILE] [--no-color]
-    credscore clean PATH
+    credscore clean PATH... [--format text|jsonl] [--output FILE]
     credscore score --input docs.jsonl --output scored.jsonl [--jobs N]  (see credscore.pipeline.command)
 
 PATH is a file, a directory (its files, recursively, sorted) or ``-`` (stdin).
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import shutil
 import sys
@@ -142,15 +143,26 @@ def _use_color(args: argparse.Namespace) -> bool:
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
+    """The cleaned text of each input.  Several inputs: each preceded by ``==> NAME <==`` (as
+    ``head``/``tail`` do), so one can tell where a document ends; ``--format jsonl``: one
+    record per input with ``path``, ``text`` and ``removed`` (or ``error``)."""
     results, failures = _analyze_all(args.paths)
     out = []
+    several = len(results) > 1
     for r in results:
         if isinstance(r, Analysis):
             text = settle(r.text)  # what credscore.clean() returns: idempotent
-            out.append(text if text.endswith("\n") else text + "\n")
+            if args.format == "jsonl":
+                out.append(json.dumps({"path": r.name, "text": text,
+                                       "removed": [b.to_dict() for b in r.removed]}, ensure_ascii=False) + "\n")
+                continue
+            body = text if text.endswith("\n") or not text else text + "\n"
+            out.append((f"==> {r.name} <==\n" if several else "") + body)
         else:
             print(f"credscore: {r['name']}: {r['error']['kind']}: {r['error']['message']}", file=sys.stderr)
-    _write("\n".join(out), args.output)
+            if args.format == "jsonl":
+                out.append(json.dumps({"path": r["name"], "error": r["error"]}, ensure_ascii=False) + "\n")
+    _write(("" if args.format == "jsonl" else "\n").join(out), args.output)
     return EXIT_FAILURES if failures else EXIT_OK
 
 
@@ -179,8 +191,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="table: colours and layout for a terminal (auto: when stdout is one and NO_COLOR is unset)")
     r.add_argument("--no-color", dest="color", action="store_const", const="never", help="same as --color never")
     r.set_defaults(func=cmd_report)
-    c = sub.add_parser("clean", help="print the cleaned article text")
-    c.add_argument("paths", nargs="+", metavar="PATH")
+    c = sub.add_parser("clean", help="print the cleaned article text",
+                       description="Print each document's article text with the chrome removed. With several "
+                                   "inputs each text is preceded by a line '==> NAME <=='.")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="file, directory or - for stdin")
+    c.add_argument("--format", "-f", choices=("text", "jsonl"), default="text",
+                   help="text (default) or jsonl: one record per input with path, text and removed "
+                        "(the chrome blocks: kind, text, start, end)")
     c.add_argument("--output", "-o", metavar="FILE")
     c.set_defaults(func=cmd_clean)
     add_score_parser(sub)

@@ -80,3 +80,38 @@ def test_report_help_says_what_the_score_means(capsys):
         main(["report", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "low < 40 <= medium < 70 <= high" in out and "no score" in out
+
+
+# --------------------------------------------------------------------------- clean over several inputs
+
+def test_clean_several_inputs_are_separated_by_name(capsys):
+    import credscore
+
+    assert main(["clean", str(SEEDS)]) == 0
+    out = capsys.readouterr().out
+    paths = sorted(SEEDS.glob("*.txt"))
+    heads = [line for line in out.splitlines() if line.startswith("==> ")]
+    assert heads == [f"==> {p} <==" for p in paths]
+    # each section is exactly that document's cleaned text
+    sections = out.split("==> ")[1:]
+    for p, sec in zip(paths, sections):
+        body = sec.split(" <==\n", 1)[1]
+        assert body.rstrip("\n") == credscore.clean(p.read_text(encoding="utf-8")).rstrip("\n")
+    assert main(["clean", SEED]) == 0
+    assert "==>" not in capsys.readouterr().out  # one input: just the text, as before
+
+
+def test_clean_jsonl_one_record_per_input(tmp_path, capsys):
+    import json
+
+    import credscore
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text(" \n")
+    assert main(["clean", "--format", "jsonl", SEED, str(empty)]) == 1
+    recs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["path"] for r in recs] == [SEED, str(empty)]
+    a = credscore.analyze(open(SEED, encoding="utf-8").read())
+    assert recs[0]["text"] == credscore.clean(open(SEED, encoding="utf-8").read())
+    assert recs[0]["removed"] == [b.to_dict() for b in a.removed] and recs[0]["removed"]
+    assert recs[1]["error"]["kind"] == "empty"
