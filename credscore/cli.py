@@ -24,7 +24,9 @@ from . import __version__
 from .analysis import analyze
 from .errors import CredscoreError
 from .fixpoint import settle
+from .pipeline.batch import warm_up
 from .pipeline.command import add_parser as add_score_parser
+from .pipeline.progress import Progress, wants_progress
 from .report import FORMATS, render_html, render_table, to_json, to_jsonl
 from .types import Analysis, Document
 
@@ -55,19 +57,27 @@ def date_arg(value: str) -> dt.date:
     raise argparse.ArgumentTypeError(f"{value!r} is not a date; use {DATE_FORMS}")
 
 
+def list_inputs(paths: Sequence[str]) -> list[str]:
+    """The input names, in order: files as given, directories walked sorted, ``-`` for stdin."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if p != "-" and path.is_dir():
+            out.extend(str(f) for f in sorted(
+                f for f in path.rglob("*")
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts)))
+        else:
+            out.append(p)
+    return out
+
+
 def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, bytes | None, str | None]]:
     """``(name, content, error)`` for each input; directories are walked sorted."""
-    for p in paths:
+    for p in list_inputs(paths):
         if p == "-":
             yield "<stdin>", sys.stdin.buffer.read(), None
-            continue
-        path = Path(p)
-        if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts))
-            for f in files:
-                yield from _read(f)
         else:
-            yield from _read(path)
+            yield from _read(Path(p))
 
 
 def _read(path: Path) -> Iterator[tuple[str, bytes | None, str | None]]:
@@ -77,24 +87,32 @@ def _read(path: Path) -> Iterator[tuple[str, bytes | None, str | None]]:
         yield str(path), None, f"cannot read: {e.strerror or e}"
 
 
-def _analyze_all(paths: Sequence[str], **kw: Any) -> tuple[list[Analysis | dict[str, Any]], int]:
+def _analyze_all(paths: Sequence[str], quiet: bool = True, **kw: Any) -> tuple[list[Analysis | dict[str, Any]], int]:
     results: list[Analysis | dict[str, Any]] = []
     failures = 0
-    for name, content, err in iter_inputs(paths):
-        if content is None:
-            results.append({"name": name, "error": {"kind": "io", "message": err}})
-            failures += 1
-            continue
-        ctype = "html" if Path(name).suffix.lower() in _HTML_SUFFIXES else None
-        try:
-            results.append(analyze(Document(content=content, name=name, content_type=ctype), **kw))  # type: ignore[arg-type]
-        except CredscoreError as e:
-            results.append({"name": name, "error": {"kind": e.kind, "message": str(e)}})
-            failures += 1
-        except Exception as e:  # a bug on one document must not lose the rest of the batch
-            results.append({"name": name, "error": {"kind": "internal", "message": f"{type(e).__name__}: {e}"}})
-            failures += 1
+    names = list_inputs(paths)
+    with Progress(enabled=wants_progress(quiet=quiet), total=len(names)) as bar:
+        bar.phase("loading models…")
+        if bar.enabled:
+            warm_up()  # the cold start, under its own label
+        bar.start()
+        for name, content, err in iter_inputs(names):
+            results.append(_analyze_one(name, content, err, **kw))
+            failures += isinstance(results[-1], dict)
+            bar.update()
     return results, failures
+
+
+def _analyze_one(name: str, content: bytes | None, err: str | None, **kw: Any) -> Analysis | dict[str, Any]:
+    if content is None:
+        return {"name": name, "error": {"kind": "io", "message": err}}
+    ctype = "html" if Path(name).suffix.lower() in _HTML_SUFFIXES else None
+    try:
+        return analyze(Document(content=content, name=name, content_type=ctype), **kw)  # type: ignore[arg-type]
+    except CredscoreError as e:
+        return {"name": name, "error": {"kind": e.kind, "message": str(e)}}
+    except Exception as e:  # a bug on one document must not lose the rest of the batch
+        return {"name": name, "error": {"kind": "internal", "message": f"{type(e).__name__}: {e}"}}
 
 
 def _write(text: str, output: str | None) -> None:
@@ -105,7 +123,7 @@ def _write(text: str, output: str | None) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    results, failures = _analyze_all(args.paths, published=args.published, crawled=args.crawled,
+    results, failures = _analyze_all(args.paths, quiet=args.quiet, published=args.published, crawled=args.crawled,
                                      url=args.url, use_source_prior=not args.no_source_prior)
     if not results:
         print("credscore: no documents found", file=sys.stderr)
@@ -146,7 +164,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     """The cleaned text of each input.  Several inputs: each preceded by ``==> NAME <==`` (as
     ``head``/``tail`` do), so one can tell where a document ends; ``--format jsonl``: one
     record per input with ``path``, ``text`` and ``removed`` (or ``error``)."""
-    results, failures = _analyze_all(args.paths)
+    results, failures = _analyze_all(args.paths, quiet=args.quiet)
     out = []
     several = len(results) > 1
     for r in results:
@@ -190,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="table: colours and layout for a terminal (auto: when stdout is one and NO_COLOR is unset)")
     r.add_argument("--no-color", dest="color", action="store_const", const="never", help="same as --color never")
+    r.add_argument("--quiet", "-q", action="store_true", help="no progress line on stderr")
     r.set_defaults(func=cmd_report)
     c = sub.add_parser("clean", help="print the cleaned article text",
                        description="Print each document's article text with the chrome removed. With several "
@@ -199,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="text (default) or jsonl: one record per input with path, text and removed "
                         "(the chrome blocks: kind, text, start, end)")
     c.add_argument("--output", "-o", metavar="FILE")
+    c.add_argument("--quiet", "-q", action="store_true", help="no progress line on stderr")
     c.set_defaults(func=cmd_clean)
     add_score_parser(sub)
     return p

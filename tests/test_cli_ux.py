@@ -115,3 +115,77 @@ def test_clean_jsonl_one_record_per_input(tmp_path, capsys):
     assert recs[0]["text"] == credscore.clean(open(SEED, encoding="utf-8").read())
     assert recs[0]["removed"] == [b.to_dict() for b in a.removed] and recs[0]["removed"]
     assert recs[1]["error"]["kind"] == "empty"
+
+
+# --------------------------------------------------------------------------- progress on a terminal
+
+def _run_with_tty_stderr(args, stdin_bytes=None):
+    """Run ``python -m credscore.cli ARGS`` with stderr on a pseudo-terminal; return (stdout, stderr)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "credscore.cli", *args], stdout=subprocess.PIPE,
+                                stderr=slave, stdin=subprocess.PIPE if stdin_bytes is not None else subprocess.DEVNULL,
+                                env={**os.environ, "COLUMNS": "100"})
+        os.close(slave)
+        slave = -1
+        chunks = []
+        import threading
+
+        def pump():
+            while True:
+                try:
+                    data = os.read(master, 4096)
+                except OSError:
+                    return
+                if not data:
+                    return
+                chunks.append(data)
+
+        t = threading.Thread(target=pump)
+        t.start()
+        out, _ = proc.communicate(stdin_bytes, timeout=600)
+        t.join(timeout=30)
+    finally:
+        if slave >= 0:
+            os.close(slave)
+        os.close(master)
+    return out.decode(), b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_report_progress_on_a_terminal_with_total_and_loading_phase():
+    out, err = _run_with_tty_stderr(["report", str(SEEDS), "--format", "json"])
+    assert "credscore: loading models…" in err
+    assert "0/5 documents (0%)" in err and "5/5 documents (100%)" in err
+    assert "\r" in err and "\n" not in err.replace("\r\n", "")  # one line, redrawn in place
+    assert "loading" not in out and '"schema_version"' in out  # stdout untouched
+
+
+def test_clean_and_score_progress_and_quiet(tmp_path):
+    import json
+
+    out, err = _run_with_tty_stderr(["clean", str(SEEDS)])
+    assert "loading models…" in err and "5/5 documents" in err and "==> " in out
+    out, err = _run_with_tty_stderr(["clean", "--quiet", str(SEEDS)])
+    assert "credscore:" not in err
+    inp = tmp_path / "in.jsonl"
+    inp.write_text("".join(json.dumps({"text": p.read_text(encoding="utf-8")}) + "\n"
+                           for p in sorted(SEEDS.glob("*.txt"))), encoding="utf-8")
+    out, err = _run_with_tty_stderr(["score", "-i", str(inp), "-o", "-"])
+    assert "loading models…" in err and "(100% of the input)" in err and "5 documents, 0 failures" in err
+    assert len(out.splitlines()) == 5
+    out, err = _run_with_tty_stderr(["score", "-q", "-i", str(inp), "-o", "-"])
+    assert "loading" not in err and "5 documents, 0 failures" in err
+
+
+def test_no_progress_when_stderr_is_piped():
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "credscore.cli", "report", str(SEEDS), "--format", "json"],
+                       capture_output=True, check=True)
+    assert b"loading" not in r.stderr and b"documents" not in r.stderr

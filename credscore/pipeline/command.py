@@ -7,8 +7,9 @@
 
 ``-`` reads stdin / writes stdout.  Exit codes: 0 every record scored; 1 some
 records failed (each written with an ``error`` field and counted); 2 usage error.
-A progress bar goes to stderr when it is a terminal (needs ``credscore[progress]``);
-the summary line (documents, failures, docs/s) always goes to stderr.
+A progress line goes to stderr when it is a terminal and ``--quiet`` is not given
+("loading models…", then documents done and the share of the input read, for a
+file); the summary line (documents, failures, docs/s) always goes to stderr.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ import os
 import sys
 from typing import IO, Any
 
-from .jsonl import StreamOptions, stream, tqdm_progress
+from .batch import warm_up
+from .jsonl import StreamOptions, stream
+from .progress import CountingReader, Progress, wants_progress
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
@@ -46,6 +49,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     s.add_argument("--field-prefix", default="", metavar="P",
                    help="put P in front of every added field name (e.g. credscore_)")
     s.add_argument("--model", metavar="FILE", help="score model JSON (default: the shipped model)")
+    s.add_argument("--quiet", "-q", action="store_true", help="no progress line on stderr (the summary stays)")
     s.set_defaults(func=run)
     return s
 
@@ -105,11 +109,22 @@ def run(args: argparse.Namespace) -> int:
     except OSError as e:
         print(f"credscore: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
         return EXIT_USAGE
-    update, close = tqdm_progress()
+    size = None
+    if infile is not sys.stdin.buffer:
+        try:
+            size = os.fstat(infile.fileno()).st_size or None
+        except (OSError, ValueError):
+            size = None
+    reader = CountingReader(infile, size)
+    bar = Progress(enabled=wants_progress(quiet=args.quiet), fraction=reader.fraction)
     try:
-        summary = stream(infile, outfile, opts, jobs=jobs, progress=update)
+        bar.phase("loading models…")
+        if bar.enabled:
+            warm_up()  # the cold start happens here, under its own label, not as a frozen 0
+        bar.start()
+        summary = stream(reader, outfile, opts, jobs=jobs, progress=bar.update)  # type: ignore[arg-type]
     finally:
-        close()
+        bar.close()
         if infile is not sys.stdin.buffer:
             infile.close()
         if outfile is not sys.stdout.buffer:
