@@ -33,7 +33,7 @@ import re
 from functools import lru_cache
 
 from ..text import per_thousand
-from ._wordfreq import english_frequencies, speller
+from ._wordfreq import english_frequencies, one_edit_known
 from ..types import Signal, Span
 from .base import Context
 
@@ -107,9 +107,6 @@ def _british_ok(low: str, known: dict[str, int]) -> bool:
     return any(t in known for t in tries if t != low)
 
 
-_speller = speller  # one SpellChecker per process, shared with the other signals
-
-
 def _known() -> dict[str, int]:
     """The word list (a dict: membership tests are set look-ups)."""
     return english_frequencies()
@@ -118,15 +115,13 @@ def _known() -> dict[str, int]:
 @lru_cache(maxsize=20000)
 def _suggest(word: str) -> str | None:
     """The likeliest correction of an unknown word, or None if nothing is near."""
-    sp = _speller()
     known = _known()
     if any(word[:i] in known and word[i:] in known for i in range(3, len(word) - 2)):
         return None  # a compound of two known words ("roadmap"), not a typo
-    cands = {w for w in sp.edit_distance_1(word) if w in known}
+    cands = one_edit_known(word)
     if not cands:
         return None
-    freq = sp.word_frequency.dictionary
-    return max(cands, key=lambda w: (freq.get(w, 0), w))
+    return max(cands, key=lambda w: (known.get(w, 0), w))
 
 
 _CAP_WORD_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
