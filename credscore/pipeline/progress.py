@@ -54,6 +54,7 @@ class Progress:
         self._t0 = time.perf_counter()
         self._last = 0.0
         self._width = 0
+        self._started = False
 
     def phase(self, text: str) -> None:
         """Show a phase (e.g. ``"loading models…"``) until the next update."""
@@ -62,6 +63,7 @@ class Progress:
     def start(self) -> None:
         """Start counting (the clock for docs/s starts here, after loading)."""
         self._t0 = time.perf_counter()
+        self._started = True
         self._draw(self._status())
 
     def update(self, n: int = 1) -> None:
@@ -71,7 +73,10 @@ class Progress:
             self._draw(self._status())
 
     def close(self) -> None:
-        """Clear the line (what follows starts on a clean line)."""
+        """Draw the final count (a fast run may have skipped it), then clear the line so that
+        what follows starts on a clean line."""
+        if self.enabled and self._started:
+            self._draw(self._status())
         if self.enabled and self._width:
             self.stream.write("\r" + " " * self._width + "\r")
             self.stream.flush()
