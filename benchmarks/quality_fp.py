@@ -17,7 +17,10 @@ With ``--wcxb N``, also the flag rates on the first N pages of the WCXB dev spli
 (all kinds of pages: articles, shops, forums, service pages), run through the
 whole pipeline (``credscore.analyze``: HTML, chrome removal, language check).
 
-Run: ``python benchmarks/quality_fp.py [--wcxb 160]``
+``--limit N`` takes the first N articles of each group (for a quick look while
+iterating; the figures in the README use every article).
+
+Run: ``python benchmarks/quality_fp.py [--wcxb 160] [--limit N]``
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ SHARED = Path(os.environ.get("CREDSCORE_SHARED") or ROOT.parent / "shared")
 CRED = SHARED / "data" / "cred"
 SUITE = (
     "gopher_quality", "gopher_repetition", "c4_lines", "fineweb", "name_drift", "link_residue",
-    "splice", "sensational", "sourcing", "filler", "byline",
+    "splice", "sensational", "sourcing", "filler", "byline", "attribution", "misspellings",
 )
 
 
@@ -86,9 +89,12 @@ def wcxb(n: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--wcxb", type=int, default=0, help="also run N WCXB pages through analyze()")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles of each group")
     args = ap.parse_args()
     mods = [importlib.import_module(f"credscore.signals.{m}") for m in SUITE]
     data = groups()
+    if args.limit:
+        data = {g: v[: args.limit] for g, v in data.items()}
     names = list(data)
     print("flag rate (%) per signal and corpus; n = articles")
     print(f"{'signal':<18}" + "".join(f"{g[:15]:>16}" for g in names))
@@ -109,6 +115,16 @@ def main() -> None:
         hits = sum(filler.compute(Context.from_text(t)).details["hits"] > 0 for t, _ in data[g])
         any_hit[g] = 100 * hits / max(1, len(data[g]))
     print(f"{'filler, any phrase':<18}" + "".join(f"{any_hit[g]:>16.1f}" for g in names))
+    # The writing signals' false alarms word by word (issue #23): share of articles where
+    # misspellings reports at least one word, and reported words per 1,000 words.
+    miss = mods[SUITE.index("misspellings")]
+    any_miss, per_k = {}, {}
+    for g in names:
+        counts = [(miss.compute(Context.from_text(t)).details["count"], len(t.split())) for t, _ in data[g]]
+        any_miss[g] = 100 * sum(c > 0 for c, _ in counts) / max(1, len(counts))
+        per_k[g] = 1000 * sum(c for c, _ in counts) / max(1, sum(w for _, w in counts))
+    print(f"{'misspell, any word':<18}" + "".join(f"{any_miss[g]:>16.1f}" for g in names))
+    print(f"{'misspell per 1k w':<18}" + "".join(f"{per_k[g]:>16.2f}" for g in names))
     f = rates["filler"]
     print(f"\nfiller false-positive rate: Politico (held out of mining) {f['bf politico (held out)']:.1f} %,"
           f" all mainstream {f['bf mainstream']:.1f} %")

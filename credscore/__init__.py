@@ -46,8 +46,12 @@ def clean(doc: str | bytes | Document, **kw: object) -> str:
     return settle(analyze(doc, **kw).text)  # type: ignore[arg-type]
 
 
-def score(doc: str | bytes | Document, **kw: object) -> float:
-    """The credibility score of ``doc``, 0–100 (higher = more credible)."""
+def score(doc: str | bytes | Document, **kw: object) -> float | None:
+    """The credibility score of ``doc``, 0–100 (higher = more credible).
+
+    ``None`` when ``doc`` cannot be scored (no article text, too short, a language
+    the model was not trained on: ``analyze(doc).unscored_reason`` says which).
+    """
     return analyze(doc, **kw).score  # type: ignore[arg-type]
 
 

@@ -17,6 +17,7 @@ from .chrome.model import label_with_model
 from .document import DEFAULT_MAX_BYTES, load
 from .errors import CredscoreError
 from .pubdate import detect_published
+from .scorable import unscored_reason
 from .score import LinearModel, load_model
 from .segment import segment_html, segment_text
 from .signals import load_signals
@@ -122,11 +123,16 @@ def analyze(
         except RecursionError as e:  # pathological input: report, never crash the batch
             signals[mod.NAME] = not_applicable(mod.NAME, f"failed: {e!r}")
             notes.append(f"signal {mod.NAME} failed: {e!r}")
-    lm = model if isinstance(model, LinearModel) else load_model(model)
-    score, explanation = lm.score(signals)
+    # no score for what cannot be scored (credscore.scorable): signals stay computed
+    reason = unscored_reason(text, language)
+    score: float | None = None
+    explanation: list[Contribution] = []
+    if reason is None:
+        lm = model if isinstance(model, LinearModel) else load_model(model)
+        score, explanation = lm.score(signals)
     prior = source.lookup(document.url) if use_source_prior and document.url else None
     score_with_source = score
-    if prior is not None:
+    if prior is not None and score is not None:
         score_with_source, prior = source.apply(score, prior)
         explanation = sorted(
             [*explanation, Contribution("source_prior", prior.points, prior.credibility_score)],
@@ -151,4 +157,5 @@ def analyze(
         meta={"encoding": decoded.encoding, "pieces": stripped.pieces},
         source_prior=prior,
         score_with_source=score_with_source,
+        unscored_reason=reason,
     )

@@ -1,10 +1,11 @@
 """Score a pandas DataFrame: ``score_frame(df, text_col="text")``.
 
 Returns a copy of ``df`` with the columns of :func:`credscore.score_batch`
-appended (``score``, ``flags``, ``language``, ``signal_<name>``…,
-``error_kind``, ``error_message``; ``clean_text`` with ``include_text=True``),
-in the same row order and with the same index.  Failed rows are kept, with
-``score`` NaN and ``error_kind`` set.  Needs ``pip install credscore[pandas]``.
+appended (``score``, ``unscored_reason``, ``flags``, ``language``,
+``signal_<name>``…, ``error_kind``, ``error_message``; ``clean_text`` with
+``include_text=True``), in the same row order and with the same index.  Failed
+rows are kept, with ``score`` NaN and ``error_kind`` set; a document that cannot
+be scored has ``score`` NaN and ``unscored_reason`` set (``"too_short"`` …).  Needs ``pip install credscore[pandas]``.
 
 Types are fixed, also for an empty frame (Dask needs that for its ``meta``):
 ``score`` and ``signal_*`` are ``float64`` (NaN = failed / not applicable), the

@@ -15,8 +15,8 @@ pandas Series, a 1-D array) or a single column of them (so
     clf = make_pipeline(CredScoreTransformer(), SimpleImputer(), LogisticRegression())
     clf.fit(train_texts, train_labels)
 
-Not applicable signals (an English-only signal on German text) and missing
-sub-measures are ``fill_value`` (NaN by default: impute, or use a model that
+Not applicable signals (an English-only signal on German text), missing
+sub-measures and the ``score`` of a document that cannot be scored are ``fill_value`` (NaN by default: impute, or use a model that
 handles NaN such as ``HistGradientBoostingClassifier``).
 
 ``check_estimator``: scikit-learn's generic checks feed random 2-D *numeric*
@@ -227,7 +227,10 @@ class CredScoreTransformer(TransformerMixin, BaseEstimator):
             if a is None:
                 continue
             for j, n in enumerate(names):
-                out[i, j] = float(a.score) if n == "score" else feature_value(a.signals, n, fill)
+                if n == "score":  # no score (credscore.scorable): the fill value, NaN by default
+                    out[i, j] = fill if a.score is None else float(a.score)
+                else:
+                    out[i, j] = feature_value(a.signals, n, fill)
         return out
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:

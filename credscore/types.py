@@ -169,7 +169,9 @@ class Analysis:
     source_text: str
     removed: list[RemovedBlock]
     signals: dict[str, Signal]
-    score: float
+    #: 0–100, higher = more credible; ``None`` when the document cannot be scored
+    #: (see ``unscored_reason`` and :mod:`credscore.scorable`).
+    score: float | None
     explanation: list[Contribution]
     content_type: ContentType = "text"
     language: str = "en"
@@ -181,7 +183,14 @@ class Analysis:
     meta: Mapping[str, Any] = field(default_factory=dict)
     # The optional source prior (see credscore.source): never folded into ``score``.
     source_prior: SourcePrior | None = None
-    score_with_source: float | None = None  # = score when no prior applies
+    score_with_source: float | None = None  # = score when no prior applies; None when unscored
+    #: Why there is no score ("no_article", "too_short", "language:de", …), else None.
+    unscored_reason: str | None = None
+
+    @property
+    def scored(self) -> bool:
+        """True when the document got a score (``score`` is a number)."""
+        return self.score is not None
 
     def removed_by_kind(self) -> dict[str, int]:
         """Characters removed per chrome kind."""
@@ -200,14 +209,16 @@ class Analysis:
             "schema_version": SCHEMA_VERSION,
             "name": self.name,
             "url": self.url,
-            "score": round(self.score, 2),
+            "score": round(self.score, 2) if self.score is not None else None,
+            "unscored_reason": self.unscored_reason,
             "title": self.title,
             "content_type": self.content_type,
             "language": self.language,
             "published": self.published.to_dict() if self.published else None,
             "flags": self.flags,
-            "score_with_source": round(self.score_with_source if self.score_with_source is not None
-                                       else self.score, 2),
+            "score_with_source": (None if self.score is None else
+                                  round(self.score_with_source if self.score_with_source is not None
+                                        else self.score, 2)),
             "source_prior": self.source_prior.to_dict() if self.source_prior else None,
             "explanation": [c.to_dict() for c in self.explanation],
             "signals": {k: s.to_dict() for k, s in self.signals.items()},

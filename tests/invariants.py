@@ -14,7 +14,10 @@ import credscore
 def check(a: credscore.Analysis) -> credscore.Analysis:
     """The invariants of every Analysis; returns it for chaining."""
     assert isinstance(a, credscore.Analysis)
-    assert 0.0 <= a.score <= 100.0
+    if a.score is None:  # not scorable: a reason, and nothing that looks like a score
+        assert not a.scored and a.unscored_reason and a.explanation == [] and a.score_with_source is None
+    else:
+        assert a.scored and a.unscored_reason is None and 0.0 <= a.score <= 100.0
     for s in a.signals.values():
         for sp in s.evidence:
             assert 0 <= sp.start <= sp.end <= len(a.text), (s.name, sp)

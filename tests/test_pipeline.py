@@ -148,7 +148,7 @@ def test_progress_bar_only_on_a_tty():
 def test_score_batch_columns(seed_texts, seed_analyses):
     texts = list(seed_texts.values()) + ["", None, b"\x89PNG\r\n\x1a\n\x00\x00"]
     cols = credscore.score_batch(texts, include_text=True)
-    names = ["score", "flags", "language", *(f"signal_{n}" for n in signal_names()), "error_kind",
+    names = ["score", "unscored_reason", "flags", "language", *(f"signal_{n}" for n in signal_names()), "error_kind",
              "error_message", "clean_text"]
     assert list(cols) == names
     assert all(len(v) == len(texts) for v in cols.values())

@@ -123,3 +123,79 @@ def test_browser_screenshot(seeds_report, tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000  # a blank page compresses to a few kB
+
+
+# --------------------------------------------------------------------------- layout at two widths (issue #23)
+
+#: Run inside the report (in an iframe of the width under test), written to the parent page.
+_MEASURE = """<script>
+(function () {
+  var vw = window.innerWidth, de = document.documentElement;
+  var out = {vw: vw, scrollWidth: de.scrollWidth, innerScroll: 0, texts: 0, marks: 0, decorated: 0,
+             translucent: 0, nested: 0};
+  document.querySelectorAll('.text').forEach(function (el) {
+    if (el.offsetParent === null) return;
+    out.texts++;
+    var cs = getComputedStyle(el);
+    if (el.scrollHeight > el.clientHeight + 2 && (cs.overflowY === 'auto' || cs.overflowY === 'scroll')) out.innerScroll++;
+  });
+  document.querySelectorAll('mark.ev').forEach(function (m) {
+    out.marks++;
+    var cs = getComputedStyle(m);
+    if (cs.textDecorationLine !== 'none') out.decorated++;
+    var bg = cs.backgroundColor;
+    if (bg.indexOf('rgba') === 0 && parseFloat(bg.split(',')[3]) < 1) out.translucent++;
+    if (m.parentElement.closest('mark.ev')) out.nested++;
+  });
+  var pre = parent.document.createElement('pre');
+  pre.id = 'measure'; pre.textContent = JSON.stringify(out);
+  parent.document.body.appendChild(pre);
+})();
+</script></body>"""
+
+
+def _at_width(report_html: str, width: int, tmp_path: Path, screenshot: Path | None = None) -> dict:
+    """Lay the report out in an iframe ``width`` px wide (Chromium's window is at least 500 px)."""
+    import html as _html
+    import json
+    import re
+
+    doc = report_html.replace("</body>", _MEASURE)
+    harness = tmp_path / f"w{width}.html"
+    harness.write_text(f'<!DOCTYPE html><html><body style="margin:0;background:#fff">'
+                       f'<iframe style="border:0;width:{width}px;height:2400px;display:block" '
+                       f'srcdoc="{_html.escape(doc, quote=True)}"></iframe></body></html>', encoding="utf-8")
+    r = _run(["--virtual-time-budget=3000", "--window-size=1500,2400", "--dump-dom", harness.resolve().as_uri()],
+             tmp_path)
+    m = re.search(r'<pre id="measure">(.*?)</pre>', r.stdout)
+    assert m, r.stderr[-2000:]
+    if screenshot is not None:
+        screenshot.unlink(missing_ok=True)
+        r2 = _run([f"--window-size={max(width, 500)},2400", f"--screenshot={screenshot}",
+                   (harness if width < 500 else _plain(report_html, tmp_path)).resolve().as_uri()], tmp_path)
+        assert r2.returncode == 0, r2.stderr[-2000:]
+    return json.loads(_html.unescape(m.group(1)))
+
+
+def _plain(report_html: str, tmp_path: Path) -> Path:
+    p = tmp_path / "plain.html"
+    p.write_text(report_html, encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_report_layout_at_desktop_and_phone_width(seeds_report, tmp_path, width):
+    """No sideways scroll of the page, the article text at full length (no scroll box inside the
+    page), and one visible mark at every point where evidence spans overlap: marks nest, each
+    paints an opaque background and its underline as a background image (no text-decoration,
+    which would run through every nested mark)."""
+    path, items = seeds_report
+    ARTIFACTS.mkdir(exist_ok=True)
+    m = _at_width(path.read_text(encoding="utf-8"), width, tmp_path, ARTIFACTS / f"report-{width}.png")
+    assert m["vw"] == width
+    assert m["scrollWidth"] <= width, m
+    assert m["texts"] == len(items) and m["innerScroll"] == 0, m
+    assert m["marks"] > 100 and m["nested"] > 0  # the seeds do have overlapping evidence …
+    assert m["decorated"] == 0 and m["translucent"] == 0, m  # … and only the innermost mark shows
+    shot = (ARTIFACTS / f"report-{width}.png").read_bytes()
+    assert shot[:8] == b"\x89PNG\r\n\x1a\n" and len(shot) > 30_000

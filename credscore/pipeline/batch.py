@@ -11,7 +11,10 @@ can wrap::
 Columns (with an optional ``prefix`` in front of every name):
 
 ``score``
-    0–100, ``None`` where the document failed;
+    0–100, ``None`` where the document failed or cannot be scored;
+``unscored_reason``
+    why a document that was analysed has no score (``"no_article"``,
+    ``"too_short"``, ``"language:de"`` …, see :mod:`credscore.scorable`), else ``None``;
 ``flags``
     the names of the signals that flagged the document (a list per row);
 ``language``
@@ -94,10 +97,15 @@ def resolve_model(model: LinearModel | str | Path | None) -> LinearModel:
     return model if isinstance(model, LinearModel) else load_model(model)
 
 
+def _round(score: float | None) -> float | None:
+    return None if score is None else round(score, SCORE_DIGITS)
+
+
 def analysis_fields(a: Analysis, *, include_text: bool = False) -> dict[str, Any]:
     """The fields added to a record for one analysis (JSONL flavour: nested ``signals``)."""
     out: dict[str, Any] = {
-        "score": round(a.score, SCORE_DIGITS),
+        "score": _round(a.score),
+        "unscored_reason": a.unscored_reason,
         "flags": a.flags,
         "language": a.language,
         "signals": {
@@ -199,7 +207,7 @@ def _broadcast(value: Any, n: int, name: str) -> Sequence[Any]:
 
 def empty_columns(*, include_text: bool = False, prefix: str = "") -> dict[str, list[Any]]:
     """The columns of :func:`score_batch`, empty, in their fixed order."""
-    names = ["score", "flags", "language", *(f"signal_{n}" for n in signal_names()), "error_kind", "error_message"]
+    names = ["score", "unscored_reason", "flags", "language", *(f"signal_{n}" for n in signal_names()), "error_kind", "error_message"]
     if include_text:
         names.append("clean_text")
     return {prefix + n: [] for n in names}
@@ -254,7 +262,8 @@ def score_batch(
 def _append_row(cols: dict[str, list[Any]], r: Analysis | Mapping[str, Any], names: Sequence[str],
                 include_text: bool) -> None:
     if isinstance(r, Analysis):
-        cols["score"].append(round(r.score, SCORE_DIGITS))
+        cols["score"].append(_round(r.score))
+        cols["unscored_reason"].append(r.unscored_reason)
         cols["flags"].append(r.flags)
         cols["language"].append(r.language)
         for n in names:
@@ -266,6 +275,7 @@ def _append_row(cols: dict[str, list[Any]], r: Analysis | Mapping[str, Any], nam
             cols["clean_text"].append(r.text)
     else:
         cols["score"].append(None)
+        cols["unscored_reason"].append(None)
         cols["flags"].append([])
         cols["language"].append(None)
         for n in names:

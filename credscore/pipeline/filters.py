@@ -5,7 +5,9 @@
 ``doc.metadata`` and keeps the document unless a ``min_score`` was given and the
 score is below it, in which case it returns ``(False, "credscore_below_min")`` so
 that datatrove counts the reason.  A document credscore cannot analyse returns
-``(False, "credscore_error_<kind>")`` (or is kept with ``keep_errors=True``)::
+``(False, "credscore_error_<kind>")`` (or is kept with ``keep_errors=True``).  A
+document that has no score (``unscored_reason``) is kept unless
+``keep_unscored=False`` (then ``(False, "credscore_unscored")``)::
 
     from datatrove.pipeline.filters.base_filter import BaseFilter
 
@@ -55,9 +57,11 @@ class CredScoreFilter:
     name = "credscore"
 
     def __init__(self, min_score: float | None = None, *, keep_errors: bool = False,
+                 keep_unscored: bool = True,
                  model: LinearModel | str | None = None, metadata_prefix: str = "credscore_") -> None:
         self.min_score = min_score
         self.keep_errors = keep_errors
+        self.keep_unscored = keep_unscored
         self.metadata_prefix = metadata_prefix
         self._model = resolve_model(model)
 
@@ -70,8 +74,12 @@ class CredScoreFilter:
                 meta[p + "error"] = r["kind"]
             return True if self.keep_errors else (False, f"credscore_error_{r['kind']}")
         if isinstance(meta, dict):
-            meta[p + "score"] = round(r.score, 2)
+            meta[p + "score"] = None if r.score is None else round(r.score, 2)
             meta[p + "flags"] = r.flags
+            if r.score is None:
+                meta[p + "unscored_reason"] = r.unscored_reason
+        if r.score is None:  # cannot be scored: kept unless keep_unscored=False
+            return True if self.keep_unscored else (False, "credscore_unscored")
         if self.min_score is not None and r.score < self.min_score:
             return False, "credscore_below_min"
         return True
@@ -90,9 +98,9 @@ class CredScoreDocumentFilter:
         self._name = "credscore"
 
     def score_document(self, text: str) -> float:
-        """The 0–100 score of ``text``; ``nan`` if credscore cannot analyse it."""
+        """The 0–100 score of ``text``; ``nan`` if credscore cannot analyse or score it."""
         r = score_one(text, model=self._model)
-        return float("nan") if isinstance(r, dict) else float(r.score)
+        return float("nan") if isinstance(r, dict) or r.score is None else float(r.score)
 
     def keep_document(self, score: float) -> bool:
         """True unless a threshold was given and ``score`` falls outside it (or is ``nan``)."""

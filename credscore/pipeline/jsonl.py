@@ -20,7 +20,10 @@ Rules that make it safe to run over millions of records:
   Blank lines are not records: they are skipped and counted in the summary.
 * **Only a threshold the caller asks for filters.**  ``keep_below``/``keep_above``
   drop scored records outside the range (counted as ``filtered``); failed records
-  are always written.
+  are always written.  A record that was analysed but cannot be scored
+  (``"score": null`` with an ``unscored_reason``, see :mod:`credscore.scorable`)
+  is kept by default and counted as ``unscored``; ``unscored="drop"`` drops it
+  (counted as ``filtered`` too).
 * **Order and content do not depend on ``jobs``.**  With ``jobs > 1`` chunks of
   lines go to a :mod:`multiprocessing` pool through ``imap`` (ordered), and at most
   a few chunks per worker are in flight at once, so memory stays flat however
@@ -49,6 +52,8 @@ CHUNK_BYTES = 32 << 10
 IN_FLIGHT_PER_JOB = 4
 
 OK, FAILED, FILTERED, BLANK = "ok", "failed", "filtered", "blank"
+#: An analysed record with no score, written (UNSCORED) or dropped (UNSCORED_DROPPED).
+UNSCORED, UNSCORED_DROPPED = "unscored", "unscored_dropped"
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class StreamOptions:
     keep_above: float | None = None
     model: str | None = None  # a model file path; None = the shipped model
     field_prefix: str = ""
+    unscored: str = "keep"  # "keep" or "drop": records with no score (see credscore.scorable)
 
 
 @dataclass
@@ -73,6 +79,7 @@ class Summary:
     failed: int = 0
     filtered: int = 0
     blank: int = 0
+    unscored: int = 0
     seconds: float = 0.0
     errors_by_kind: dict[str, int] = field(default_factory=dict)
 
@@ -88,8 +95,10 @@ class Summary:
         parts = [f"{self.documents} documents", f"{self.failed} failures"]
         if self.errors_by_kind:
             parts[-1] += " (" + ", ".join(f"{k}: {v}" for k, v in sorted(self.errors_by_kind.items())) + ")"
+        if self.unscored:
+            parts.append(f"{self.unscored} unscored")
         if self.filtered:
-            parts.append(f"{self.filtered} filtered out by threshold")
+            parts.append(f"{self.filtered} filtered out")
         if self.blank:
             parts.append(f"{self.blank} blank lines skipped")
         parts.append(f"{self.seconds:.1f} s, {self.docs_per_second:.1f} docs/s")
@@ -144,12 +153,18 @@ def process_line(raw: bytes, lineno: int, opts: StreamOptions, model: LinearMode
         rec[p + "error"] = result = error_fields(result["kind"], f"line {lineno}: {result['message']}")
         return _dumps(rec), FAILED, result["kind"]
     score = result.score
-    if (opts.keep_below is not None and not score < opts.keep_below) or (
+    if score is None:
+        if opts.unscored == "drop":
+            return None, UNSCORED_DROPPED, result.unscored_reason
+        status = UNSCORED
+    elif (opts.keep_below is not None and not score < opts.keep_below) or (
             opts.keep_above is not None and not score >= opts.keep_above):
         return None, FILTERED, None
+    else:
+        status = OK
     for k, v in analysis_fields(result, include_text=opts.include_text).items():
         rec[p + k] = v
-    return _dumps(rec), OK, None
+    return _dumps(rec), status, result.unscored_reason
 
 
 # --- worker side -----------------------------------------------------------------
@@ -223,6 +238,10 @@ def stream(
                 summary.errors_by_kind[kind or "error"] = summary.errors_by_kind.get(kind or "error", 0) + 1
             elif status == FILTERED:
                 summary.filtered += 1
+            elif status in (UNSCORED, UNSCORED_DROPPED):
+                summary.unscored += 1
+                if status == UNSCORED_DROPPED:
+                    summary.filtered += 1
             if out is not None:
                 outfile.write(out)
         if progress is not None:

@@ -44,6 +44,7 @@ from importlib import resources
 from typing import Any, Iterable, Sequence
 
 from .. import __version__
+from ..scorable import describe
 from ..types import Analysis
 from .markup import Range, render, source_mapper
 from .table import band
@@ -211,12 +212,12 @@ def _signal_rows(a: Analysis, scale: float, slot: _Slots, n_ev: dict[str, int]) 
         rows.append(_signal_row(c.name, sig, c.points, c.value, scale, slot, n_ev))
     for name, sig in a.signals.items():
         if name not in seen and not any(x.startswith(name + ".") for x in seen):
-            rows.append(_signal_row(name, sig, None, sig.value, scale, slot, n_ev))
+            rows.append(_signal_row(name, sig, None, sig.value, scale, slot, n_ev, unscored=a.score is None))
     return "".join(rows)
 
 
 def _signal_row(name: str, sig: Any, points: float | None, value: float, scale: float, slot: _Slots,
-                n_ev: dict[str, int]) -> str:
+                n_ev: dict[str, int], *, unscored: bool = False) -> str:
     base = name.split(".", 1)[0]
     flag = ""
     if sig is not None and not sig.applicable:
@@ -224,7 +225,7 @@ def _signal_row(name: str, sig: Any, points: float | None, value: float, scale: 
     elif sig is not None and sig.flagged:
         flag = '<span class="flag">⚑ flagged</span>'
     if points is None:
-        bar, pts = '<span class="muted">not in the model</span>', ""
+        bar, pts = f'<span class="muted">{"not scored" if unscored else "not in the model"}</span>', ""
     else:
         pct = min(50.0, 50.0 * abs(points) / scale)
         side = "pos" if points >= 0 else "neg"
@@ -270,10 +271,19 @@ def _legend(a: Analysis, slot: _Slots, n_ev: dict[str, int]) -> str:
 def _prior(a: Analysis) -> str:
     """The CRED-1 source prior, shown apart from the text score (see credscore.source)."""
     p = a.source_prior
-    if p is None or a.score_with_source is None:
+    if p is None or a.score_with_source is None or a.score is None:
         return ""
     return (f'<p class="prior">With the source prior: <strong>{a.score_with_source:.1f}</strong> '
             f'({_e(p.domain)} is on {_e(p.list_name)} as {_e(p.category)}, {p.points:+.1f})</p>')
+
+
+def _scoreline(a: Analysis, b: str) -> str:
+    """The gauge and the band word, or why there is no score (credscore.scorable)."""
+    if a.score is None:
+        return (f'<p class="bandword none">No score — {_e(describe(a.unscored_reason or ""))}.</p>'
+                '<p class="muted">The signals below are still computed; they are not combined into a score.</p>')
+    return (f'{_gauge(a.score)}<p class="bandword {b}">Score <strong>{a.score:.1f}</strong> — '
+            f'{_e(_BAND_LABEL[b])}</p>')
 
 
 def _doc(a: Analysis, doc: int, scale: float, slot: _Slots) -> str:
@@ -282,7 +292,7 @@ def _doc(a: Analysis, doc: int, scale: float, slot: _Slots) -> str:
     for _, sig, *_rest in ev:
         n_ev[sig] = n_ev.get(sig, 0) + 1
     name = a.name or f"document {doc + 1}"
-    b = band(a.score)
+    b = band(a.score) if a.score is not None else "none"
     lang = f' lang="{_e(a.language)}"' if a.language not in ("und", "") and _LANG_RE.match(a.language) else ""
     meta = [f"{a.content_type}", f"language {a.language}"]
     if a.published:
@@ -303,7 +313,7 @@ def _doc(a: Analysis, doc: int, scale: float, slot: _Slots) -> str:
 <p class="meta">{_e(" · ".join(meta))}</p></header>
 <div class="doc-grid">
 <section class="scorebox band-{b}" aria-labelledby="doc-{doc}-score"><h3 id="doc-{doc}-score" class="vh">Score</h3>
-{_gauge(a.score)}<p class="bandword {b}">Score <strong>{a.score:.1f}</strong> — {_e(_BAND_LABEL[b])}</p>{_prior(a)}
+{_scoreline(a, b)}{_prior(a)}
 <ul class="flags" aria-label="Flags">{flags}</ul>{notes}</section>
 <section class="why" aria-labelledby="doc-{doc}-why"><h3 id="doc-{doc}-why">Why this score</h3>
 <div class="scroll"><table class="signals"><caption class="vh">Signals of {_e(name)}: value, flag, evidence, points</caption>
@@ -344,7 +354,8 @@ def _failed(item: dict[str, Any], doc: int) -> str:
 
 def _summary(items: Sequence[Analysis | dict[str, Any]], slot: _Slots) -> str:
     docs = [(i, it) for i, it in enumerate(items) if isinstance(it, Analysis)]
-    scores = [a.score for _, a in docs]
+    scores = [a.score for _, a in docs if a.score is not None]
+    unscored = sum(1 for _, a in docs if a.score is None)
     sig_names: list[str] = []
     for _, a in docs:
         sig_names.extend(n for n in a.signals if n not in sig_names)
@@ -359,6 +370,8 @@ def _summary(items: Sequence[Analysis | dict[str, Any]], slot: _Slots) -> str:
         med = (srt[len(srt) // 2 - 1] + srt[len(srt) // 2]) / 2
     stats = [("documents", str(len(items))), ("mean score", _fmt(round(mean, 1))), ("median", _fmt(round(med, 1)))]
     stats += [(f"{k} band", str(v)) for k, v in bands.items()]
+    if unscored:
+        stats.append(("not scored", str(unscored)))
     if failed:
         stats.append(("not analysed", str(failed)))
     cards = "".join(f'<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>' for k, v in stats)
@@ -400,11 +413,16 @@ def _summary(items: Sequence[Analysis | dict[str, Any]], slot: _Slots) -> str:
                         + "</tr>")
             continue
         a = it
-        b = band(a.score)
+        if a.score is None:
+            score_cell = (f'<td class="num" data-v="" title="{_e(describe(a.unscored_reason or ""))}">—'
+                          f'<br><span class="muted">{_e(a.unscored_reason or "")}</span></td>')
+        else:
+            score_cell = (f'<td class="num" data-v="{a.score:.3f}"><span class="chip {band(a.score)}">'
+                          f'{a.score:.1f}</span></td>')
         cells = [f'<td class="num" data-v="{i}">{i + 1}</td>',
                  f'<td data-v="{_e(a.name or "")}"><a href="#doc-{i}">{_e(a.name or f"document {i + 1}")}</a>'
                  f'{f"<br><span class=muted>{_e(_short(a.title))}</span>" if a.title else ""}</td>',
-                 f'<td class="num" data-v="{a.score:.3f}"><span class="chip {b}">{a.score:.1f}</span></td>',
+                 score_cell,
                  f'<td class="num flaglist" data-v="{len(a.flags)}">{_e(", ".join(a.flags)) or "–"}</td>']
         for n in sig_names:
             s = a.signals.get(n)

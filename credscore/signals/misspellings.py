@@ -8,6 +8,18 @@ names, not typos, and are not counted; neither are compounds of two known words
 words anywhere in the text (names: "Nguyen Khac Giang", "Rizwan Rahmat"), words with
 digits, or words of fewer than four letters (five when capitalised).
 
+Real writing is respected (issue #23):
+
+* British and American spellings are both correct: a word whose American form is
+  in the list ("realised" → "realized", "colour", "centre", "travelling",
+  "defence", "paediatric", "catalogue") or that is on :data:`BRITISH` (irregular
+  forms: "programme", "aluminium", "jewellery") is not counted;
+* a capitalised word at a sentence start is a name, not a typo, when the text also
+  has it capitalised inside a sentence ("Drukker said … In the study, Drukker and
+  Laurens …") or when a saying verb follows it ("Drukker said", "Laurens notes");
+* technical terms (:data:`TECH_TERMS`: "regex", "webhook", "dataset" …) are not
+  counted.
+
 The word list (MIT, derived from OpenSubtitles and SCOWL) ships inside the
 ``pyspellchecker`` wheel: nothing is downloaded.  ``value`` is misspellings per
 1,000 words of the cleaned text; chrome that was removed is checked too and
@@ -47,6 +59,60 @@ _NAME_RUN_RE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
 _PROSE_KINDS = frozenset({"adblock", "donation", "newsletter", "privacy", "comment_prompt", "author_promo"})
 
 
+#: British forms that no spelling rule maps to the list's American form.
+BRITISH = frozenset("""
+programme programmes aluminium jewellery sceptic sceptics sceptical scepticism manoeuvre manoeuvres manoeuvred
+manoeuvring tyre tyres cheque cheques fulfil fulfils fulfilment enrol enrols enrolment instalment instalments
+plough ploughs mould moulds mouldy storey storeys kerb kerbs pyjamas draught draughts gaol gaols judgement
+judgements ageing whilst amongst grey greys practise practised practising licence licences artefact artefacts
+moustache cosy speciality specialities aeroplane aeroplanes anaesthetic anaesthetics orientated learnt spelt
+dreamt burnt spoilt smelt dwelt leapt analogue analogues dialogue dialogues catalogue catalogues catalogued
+""".split())
+
+#: Technical words of ordinary tech and science writing that the word list lacks.
+TECH_TERMS = frozenset("""
+regex regexes regexp webhook webhooks dataset datasets codebase codebases runtime runtimes backend backends
+frontend frontends middleware namespace namespaces localhost plugin plugins toolchain toolchains javascript
+typescript kubernetes docker json yaml async await blockchain blockchains cryptocurrency cryptocurrencies
+bitcoin ethereum hashtag hashtags smartphone smartphones chatbot chatbots geolocation metadata username
+usernames login logins logout cybersecurity ransomware malware spyware firmware microservice microservices
+serverless dataframe dataframes tokenizer tokenizers tokenization embeddings pretrained pretraining finetuning
+upvote upvotes subreddit subreddits livestream livestreams livestreamed podcast podcasts podcaster
+tech fintech edtech biotech coli petri vitro vivo genomic genomics proteomics
+""".split())
+
+#: A saying verb right after a capitalised word marks it as a name ("Drukker said").
+_SAYING_AFTER_RE = re.compile(
+    r"[’']?s?,?\s+(?:said|says|told|tells|wrote|writes|notes|noted|added|adds|argues|argued|explains|"
+    r"explained|warns|warned|recalls|recalled|insists|insisted|agrees|agreed|asked|replied)\b")
+
+#: British → American spelling rewrites tried on an unknown word (suffix rules).
+_BRIT_RULES = (
+    (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers|able|ably|edly)$"), r"iz\1"),  # realised, organisation
+    (re.compile(r"ys(e|ed|es|ing|er|ers)$"), r"yz\1"),  # analysed, paralysing
+    (re.compile(r"our(s|ed|ing|ful|ite|ites|able|ably|less|er|ers|ism|ist|ists|ly)?$"), r"or\1"),  # colour, favourite
+    (re.compile(r"(?<=[aeiou][bcdfgklmnprstvz])l(ed|ing|er|ers|ous|y)$"), r"\1"),  # travelled, marvellous
+    (re.compile(r"([bdtv])re(s|d)?$"), r"\1er\2"),  # centre, theatres, metre, calibre
+    (re.compile(r"ence(s)?$"), r"ense\1"),  # defence, offence, pretence
+    (re.compile(r"ogue(s)?$"), r"og\1"),  # catalogue, dialogue
+)
+
+
+def _british_ok(low: str, known: dict[str, int]) -> bool:
+    """True for a British spelling whose American form is in the list (or on BRITISH)."""
+    if low in BRITISH:
+        return True
+    tries = {low.replace("ae", "e"), low.replace("oe", "e")} - {low}  # paediatric, oestrogen
+    for rx, rep in _BRIT_RULES:
+        if rx.search(low):
+            tries.add(rx.sub(rep, low))
+    for t in list(tries):  # rules can combine: "characterisation", "organisationally"
+        for rx, rep in _BRIT_RULES:
+            if rx.search(t):
+                tries.add(rx.sub(rep, t))
+    return any(t in known for t in tries if t != low)
+
+
 def _known() -> dict[str, int]:
     """The word list (a dict: membership tests are set look-ups)."""
     return english_frequencies()
@@ -64,17 +130,27 @@ def _suggest(word: str) -> str | None:
     return max(cands, key=lambda w: (known.get(w, 0), w))
 
 
+_CAP_WORD_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def _capitalised_mid_sentence(text: str) -> set[str]:
+    """Capitalised words seen inside a sentence somewhere in ``text`` (names, not typos)."""
+    return {m.group() for m in _CAP_WORD_RE.finditer(text)
+            if not _SENT_START_RE.search(text[max(0, m.start() - 3):m.start()])}
+
+
 def find_misspellings(text: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, word, suggestion)`` for each likely misspelling in ``text``."""
     known = _known()
     names: set[str] | None = None
+    mid_caps: set[str] | None = None
     out = []
     for m in _CANDIDATE_RE.finditer(text):
         word = m.group(1)
         if len(word) > MAX_WORD_LEN:
             continue
         low = word.lower()
-        if low in known:
+        if low in known or low in TECH_TERMS or _british_ok(low, known):
             continue
         if word[0].isupper():
             # Capitalised: only a candidate at the start of a sentence, and never a name
@@ -82,7 +158,11 @@ def find_misspellings(text: str) -> list[tuple[int, int, str, str]]:
                 continue
             if names is None:
                 names = {w for run in _NAME_RUN_RE.findall(text) for w in run.split()}
-            if word in names:
+            if word in names or _SAYING_AFTER_RE.match(text, m.end(1)):
+                continue
+            if mid_caps is None:
+                mid_caps = _capitalised_mid_sentence(text)
+            if word in mid_caps:
                 continue
         sugg = _suggest(low)
         if sugg and sugg != low:

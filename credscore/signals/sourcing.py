@@ -9,14 +9,18 @@ words), which it leaves as it is.
 
 Counted (all also per 1,000 words in ``details``):
 
-* ``quotes``: quotations of three words or more, in straight or curly double quotes;
+* ``quotes``: quotations of three words or more, in straight or curly double quotes,
+  other than titles ("The Lord of the Rings": :func:`~.attribution.title_like`);
 * ``named_sources``: a person's name (two to four capitalised words) with a role —
   as an apposition ("Rizwan Rahmat, a Singapore-based analyst with…") or as a title
   right before a name that says something ("Deputy Defense Minister Hoang Xuan
   Chien told"); roles come from :data:`ROLES`;
 * ``named_attributions``: a name of two or more words right before or after a
-  saying verb ("…, said Karen Shammas"; "Lam added" does not count, a bare surname
-  being a back-reference) and "according to" + a capitalised name;
+  saying verb ("…, said Karen Shammas") and "according to" + a capitalised name;
+  also a bare surname before or after a saying verb ("Onwurah said", "said Grady"):
+  counted under the full name when the text has one ending in it ("Chi Onwurah"),
+  so a back-reference to a source already counted does not count twice, else on its
+  own if it is not a common English word ("Police said", "He said" are not names);
 * ``anonymous``: anonymous-source formulas (:data:`ANONYMOUS`: "sources say",
   "on condition of anonymity", "people familiar with", "it is believed", …) —
   reported, not held against a page on their own: mainstream desks use them too;
@@ -43,6 +47,8 @@ import re
 from ..text import per_thousand
 from ..types import Signal, Span
 from ._lexicon import PhraseMatcher, capped
+from ._wordfreq import is_common_word
+from .attribution import title_like
 from .base import Context, Feature
 
 NAME = "sourcing"
@@ -110,6 +116,9 @@ APPOSITION_BEFORE_RE = re.compile(
 TITLED_BEFORE_RE = re.compile(rf"\b(?:{_TITLE_ALT})\.? (?:{NAME_WORD} )*?({PERSON}),? \Z")
 PERSON_BEFORE_RE = re.compile(rf"({PERSON}),? \Z")
 PERSON_AFTER_RE = re.compile(rf",? ({PERSON})\b")
+SURNAME_BEFORE_RE = re.compile(rf"(?<![\w.’'-])({NAME_WORD}),? \Z")
+SURNAME_AFTER_RE = re.compile(rf",? ({NAME_WORD})\b(?![-'’]\w| {NAME_WORD})")
+PERSON_RE = re.compile(rf"\b{PERSON}\b")
 ACCORDING_AFTER_RE = re.compile(rf" to (?:the |a |an )?(?:new |latest |recent )?({NAME_WORD}(?: {NAME_WORD})*)")
 ACCORDING_TO_RE = re.compile(r" to\b")
 DOCUMENT_NOUNS = frozenset("poll polls survey surveys study studies report reports data filing filings records".split())
@@ -137,6 +146,24 @@ MIN_WORDS = 150
 MIN_ANON = 3
 
 
+def _full_names(text: str) -> dict[str, str]:
+    """Surname → the first full name in ``text`` that ends in it ("Onwurah" → "Chi Onwurah")."""
+    out: dict[str, str] = {}
+    for m in PERSON_RE.finditer(text):
+        out.setdefault(m.group().rsplit(" ", 1)[-1], m.group())
+    return out
+
+
+def _surname_source(word: str, full_names: dict[str, str]) -> str | None:
+    """The source a bare capitalised word before/after a saying verb names, or None."""
+    if word in full_names:
+        return full_names[word]
+    low = word.lower()
+    if len(word) < 3 or low in MONTH_SET or low in WEEKDAYS or is_common_word(low):
+        return None
+    return word
+
+
 def compute(ctx: Context) -> Signal:
     text = ctx.text
     view = ctx.view
@@ -145,10 +172,11 @@ def compute(ctx: Context) -> Signal:
     quotes = [
         Span(m.start(), m.end(), note="quotation")
         for m in QUOTE_RE.finditer(text)
-        if m.group(1).count(" ") >= 2
+        if m.group(1).count(" ") >= 2 and not title_like(m.group(1))
     ]
     named: dict[str, Span] = {}
     attributed: dict[str, Span] = {}
+    full_names: dict[str, str] | None = None
     n_numbers = n_dates = n_documentary = 0
     words = view.words_lower
     spans = view.word_spans
@@ -170,6 +198,18 @@ def compute(ctx: Context) -> Signal:
                 span = (a, m.end()) if m else None
             if m and span and m.group(1) not in named:
                 attributed.setdefault(m.group(1), Span(*span, note="named attribution"))
+            elif not m:
+                m = SURNAME_BEFORE_RE.search(text, max(0, a - 40), a)
+                span = (m.start(), b) if m else None
+                if not m:
+                    m = SURNAME_AFTER_RE.match(text, b)
+                    span = (a, m.end()) if m else None
+                if m and span:
+                    if full_names is None:
+                        full_names = _full_names(text)
+                    key = _surname_source(m.group(1), full_names)
+                    if key and key not in named and key not in attributed:
+                        attributed[key] = Span(*span, note="named attribution (surname)")
         elif w == "according":
             m = ACCORDING_AFTER_RE.match(text, b)
             if m and m.group(1) not in named:
