@@ -17,8 +17,8 @@ from .chrome.model import label_with_model
 from .document import DEFAULT_MAX_BYTES, load
 from .errors import CredscoreError
 from .pubdate import detect_published
-from .scorable import unscored_reason
-from .score import LinearModel, load_model
+from .scorable import MIN_ARTICLE_WORDS, MODEL_LANGUAGES, unscored_reason
+from .score import LinearModel, StackedModel, load_model
 from .segment import segment_html, segment_text
 from .signals import load_signals
 from .signals.base import Context, not_applicable
@@ -66,7 +66,7 @@ def analyze(
     crawled: dt.date | str | None = None,
     content_type: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
-    model: LinearModel | str | Path | None = None,
+    model: LinearModel | StackedModel | str | Path | None = None,
     use_source_prior: bool = True,
 ) -> Analysis:
     """Analyse one document: clean it, compute every signal, score it.
@@ -124,11 +124,12 @@ def analyze(
             signals[mod.NAME] = not_applicable(mod.NAME, f"failed: {e!r}")
             notes.append(f"signal {mod.NAME} failed: {e!r}")
     # no score for what cannot be scored (credscore.scorable): signals stay computed
-    reason = unscored_reason(text, language)
+    lm = load_model(model)
+    reason = unscored_reason(text, language, getattr(lm, "languages", MODEL_LANGUAGES),
+                             getattr(lm, "min_words", MIN_ARTICLE_WORDS))
     score: float | None = None
     explanation: list[Contribution] = []
     if reason is None:
-        lm = model if isinstance(model, LinearModel) else load_model(model)
         score, explanation = lm.score(signals)
     prior = source.lookup(document.url) if use_source_prior and document.url else None
     score_with_source = score

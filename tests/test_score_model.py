@@ -30,6 +30,7 @@ def test_shipped_model_loads_and_reads_only_declared_features():
     assert m.signals.features and set(m.signals.features) <= set(declared)
     assert "chrome_ratio" not in {f.split(".", 1)[0] for f in m.signals.features}  # no chrome in the corpora
     assert m.a_signals > 0 and m.a_wording > 0  # both blocks earn their place in the combiner
+    assert (m.slopes or {}).get("spin", 0) > 0  # spin's own slope, learned with the spun copies
     assert m.base_rate == 0.5 and m.languages == ("en",) and m.min_words > 0
     info = MODEL_JSON["info"]
     assert info["n_documents"] > 2000 and "not a verdict" in info["estimates"]

@@ -248,7 +248,7 @@ def fit_combiner(Z: np.ndarray, y: np.ndarray, Za: np.ndarray | None = None,
     yy = y if Za is None else np.concatenate([y, np.zeros(len(Za))])
     offset = ZZ[:, base_cols] @ w + b
     if np.any(ZZ[:, 1] != 0):
-        coef[1], _ = sd._fit_logistic(ZZ[:, [1]], yy, C=1e6, signs=np.ones(1), offset=offset, fit_intercept=False)
+        coef[1] = sd._fit_logistic(ZZ[:, [1]], yy, C=1e6, signs=np.ones(1), offset=offset, fit_intercept=False)[0][0]
     prior = float(y.mean())
     shift = math.log(base_rate / (1 - base_rate)) - math.log(prior / (1 - prior))
     return {"coef": [float(v) for v in coef], "intercept": float(b + shift), "training_prior": prior,
