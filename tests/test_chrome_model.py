@@ -80,7 +80,9 @@ def test_test_split_pages_keep_the_article_and_drop_chrome(mode):
         naive.append(data.score_page(data.html_to_text_input(html), p))
         assert removed or not p.gold.strip(), p.id
     o, n = data.macro(ours), data.macro(naive)
-    assert o["recall"] >= 0.8, o
+    # recall over pages that have a gold text (an empty gold scores 0 for any output)
+    with_gold = [s for s, p in zip(ours, pages) if p.gold.strip()]
+    assert data.macro(with_gold)["recall"] >= 0.8, o
     assert o["precision"] >= n["precision"] + 0.1, (o, n)
     assert o["f1"] > n["f1"], (o, n)
 

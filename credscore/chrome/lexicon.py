@@ -48,7 +48,7 @@ LINE_PATTERNS: dict[str, list[str]] = {
         r"\bwe (?:have )?disabled all ads\b",
         r"\bsupport (?:our|independent|quality) journalism\b",
         r"^(?:make a |one[- ]time |monthly )?donat(?:e|ion)(?: now)?[.!]?$",
-        r"^(?:once|monthly|annual(?:ly)?|yearly|one[- ]time|continue|other amount|\$\d+(?:\s*/\s*month)?)$",
+        r"^(?:once|monthly|annual(?:ly)?|yearly|one[- ]time|continue|other amount|\$\d+\s*/\s*month)$",
         r"\bnot ready to (?:support|donate|contribute)\b",
         r"^remind me later\.?$",
         r"^pa(?:y|i)ment methods?$",
@@ -169,6 +169,7 @@ CONTINUATION = (
     r"|\b(?:we|our|us)\b.{0,60}\b(?:journalis\w+|support|help|ads|newsletter|work|staff|readers?|reporting|newsroom)\b"
     r"|\b(?:support(?:ing)?|donat\w+|contribut\w+)\b.{0,80}\b(?:us|our|journalism)\b"
     r"|\bsubscribers?\b"
+    r"|^\$\d+$"  # an amount button of a donation wall (a bare price alone is not chrome)
 )
 
 # Each INLINE pattern opens with ``(?<!\s)\s*``: the match starts where a run of spaces
