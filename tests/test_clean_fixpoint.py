@@ -1,0 +1,84 @@
+"""clean() on real pages: the settle step keeps the article, hints are evidence.
+
+Held-aside pages only (the test side of the domain-grouped split); skipped when the
+shared boilerplate data is absent.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import credscore
+from credscore.analysis import chrome_stage
+from credscore.chrome import strip
+from credscore.chrome.model import label_with_model
+from credscore.fixpoint import settle
+from credscore.segment import segment_html
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import _boilerplate_data as data  # noqa: E402
+
+needs_data = pytest.mark.skipif(not data.available(), reason="../shared boilerplate data not available")
+
+
+def _kept(out: str, gold: str) -> tuple[int, int]:
+    g, o = Counter(data.tokens(gold)), Counter(data.tokens(out))
+    return sum((g & o).values()), sum(g.values())
+
+
+def _gold_pages(n: int) -> list[data.Page]:
+    return [p for p in data.load_split("test", limit=n) if p.gold.strip()]
+
+
+@needs_data
+def test_settle_keeps_the_gold_text():
+    """settle() (the step that makes clean idempotent) no longer erodes an article."""
+    kept = total = 0
+    for p in _gold_pages(80):
+        k, t = _kept(settle(p.gold), p.gold)
+        kept, total = kept + k, total + t
+    assert kept / total >= 0.99, kept / total
+
+
+@needs_data
+def test_clean_of_gold_keeps_most_of_it_and_is_a_fixed_point():
+    kept = total = 0
+    for p in _gold_pages(40):
+        once = credscore.clean(p.gold, content_type="text")
+        k, t = _kept(once, p.gold)
+        kept, total = kept + k, total + t
+        if once.strip():
+            assert credscore.clean(once, content_type="text") == once, p.id
+    assert kept / total >= 0.95, kept / total
+
+
+def test_clean_stops_after_chrome_removal(monkeypatch):
+    """clean() never computes a signal or a score."""
+    import credscore.analysis as A
+
+    def boom(*a, **k):
+        raise AssertionError("clean() must not score")
+
+    monkeypatch.setattr(A, "load_model", boom)
+    html = "<html><body><nav>Home News</nav><article><p>" + "The council voted on Tuesday. " * 20 + \
+        "</p></article></body></html>"
+    assert "council voted" in credscore.clean(html)
+
+
+def test_analyze_text_is_the_chrome_stage():
+    html = "<html><body><nav>Home News</nav><article><p>" + "The council voted on Tuesday. " * 20 + \
+        "</p></article></body></html>"
+    _, _, _, st = chrome_stage(html)
+    assert credscore.analyze(html).text == st.text
+
+
+def test_markup_hints_are_overruled_when_they_would_take_the_article():
+    """An article inside a <form> (ASP.NET pages wrap the whole body in one) is kept."""
+    body = " ".join(f"Paragraph {i} says the council voted on the budget after a long debate." for i in range(12))
+    html = f"<html><body><form id='aspnetForm'><h1>Budget passes</h1><p>{body}</p></form></body></html>"
+    st = strip(segment_html(html), "html", model=label_with_model)
+    assert "council voted" in st.text
