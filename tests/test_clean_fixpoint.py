@@ -82,3 +82,40 @@ def test_markup_hints_are_overruled_when_they_would_take_the_article():
     html = f"<html><body><form id='aspnetForm'><h1>Budget passes</h1><p>{body}</p></form></body></html>"
     st = strip(segment_html(html), "html", model=label_with_model)
     assert "council voted" in st.text
+
+
+IN_ARTICLE_CHROME = {
+    "reading_time": ["4 Min Read", "11 min read", "Reading time: 5 minutes", "Lesezeit: 4 Minuten",
+                     "5 min de lecture", "3 minutos de lectura", "Tempo de leitura: 2 minutos",
+                     "leestijd 3 minuten", "Время чтения: 5 минут", "4 minuti di lettura"],
+    "read_more": ["Auch interessant: Der Wolf kehrt zurück", "Leggi anche", "Lees ook: de begroting",
+                  "Leia também", "Saiba mais", "Смотрите также", "You might like", "More by the author:",
+                  "Lea también: la reforma"],
+    "comment_prompt": ["Pingback von Max Mustermann", "Pingback: A List Apart", "Kommentare geschlossen",
+                       "Commenti chiusi", "Os comentários estão fechados", "Reacties zijn gesloten",
+                       "Lascia un commento", "Commenti (3)"],
+    "photo_credit": ["Beitragsbild", "Beitragsbild: dpa", "Photograph by John Smith",
+                     "Photo illustration: Getty Images", "Foto di: Reuters"],
+}
+
+ARTICLE_LINES = [
+    "Zum Thema Klimawandel hat die Regierung am Dienstag ein Gesetz beschlossen.",
+    "The meeting lasted 45 minutes and ended without a vote.",
+    "5 minutes",
+    "Reading is the best way to learn a language, she said.",
+    "Leggiamo anche i giornali stranieri ogni mattina.",
+    "Comments from readers poured in after the report.",
+]
+
+
+@pytest.mark.parametrize("kind,lines", sorted(IN_ARTICLE_CHROME.items()))
+def test_in_article_chrome_has_its_kind_in_eight_languages(kind, lines):
+    from credscore.chrome import lexicon
+
+    assert [lexicon.match_kind(t) for t in lines] == [kind] * len(lines)
+
+
+def test_article_lines_are_not_in_article_chrome():
+    from credscore.chrome import lexicon
+
+    assert [lexicon.match_kind(t) for t in ARTICLE_LINES] == [None] * len(ARTICLE_LINES)
