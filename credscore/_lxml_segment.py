@@ -79,7 +79,7 @@ def _step(el: Any, tag: str) -> str:
     return d
 
 
-def segment_html_lxml(html: str) -> Segmented | None:
+def segment_html_lxml(html: str, skip: frozenset[str] = SKIP_TAGS) -> Segmented | None:
     """Blocks, ``source_text`` and page metadata; ``None`` if lxml cannot parse ``html``."""
     try:
         # what lxml.html.document_fromstring does, minus its element classes
@@ -93,7 +93,7 @@ def segment_html_lxml(html: str) -> Segmented | None:
     # tree builder has no such limit, so hand those pages to it.
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
         return None
-    return segment_tree(root)
+    return segment_tree(root, skip)
 
 
 _NAME_RE = re.compile(r"^[A-Za-z_][\w.-]*$")
@@ -170,7 +170,7 @@ def _set_attr(el: Any, key: str, value: Any) -> None:
         pass
 
 
-def segment_tree(root: Any) -> Segmented:
+def segment_tree(root: Any, skip: frozenset[str] = SKIP_TAGS) -> Segmented:
     """Blocks, ``source_text`` and page metadata of a parsed tree (either parser's)."""
     page = _page_meta(root)
     body = root.find("body")
@@ -249,7 +249,7 @@ def segment_tree(root: Any) -> Segmented:
             continue
         if event == "start":
             tag = tag.lower()
-            if tag in SKIP_TAGS:
+            if tag in skip:
                 walker.skip_subtree()
                 skipping = el
                 continue

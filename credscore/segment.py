@@ -99,8 +99,23 @@ def segment_html(html: str) -> Segmented:
     """
     from ._lxml_segment import segment_html_lxml, segment_tree, tree_from_soup
 
-    seg = segment_html_lxml(html)
-    if seg is not None:
-        return seg
-    # lxml could not build (all of) the tree: BeautifulSoup repairs it, one walker reads it
-    return segment_tree(tree_from_soup(html))
+    def parse(skip: frozenset[str]) -> Segmented:
+        seg = segment_html_lxml(html, skip)
+        if seg is not None:
+            return seg
+        # lxml could not build (all of) the tree: BeautifulSoup repairs it, one walker reads it
+        return segment_tree(tree_from_soup(html), skip)
+
+    seg = parse(SKIP_TAGS)
+    words = len(seg.source_text.split())
+    if words < NOSCRIPT_MIN_WORDS and "<noscript" in html.lower():
+        # the page renders its text with JavaScript and serves it to crawlers in
+        # <noscript> (Discourse forums): read that, if it holds the text
+        alt = parse(SKIP_TAGS - {"noscript"})
+        if len(alt.source_text.split()) >= words + NOSCRIPT_MIN_WORDS:
+            return alt
+    return seg
+
+
+#: A page with fewer words outside ``<noscript>`` is read with its ``<noscript>`` text.
+NOSCRIPT_MIN_WORDS = 50

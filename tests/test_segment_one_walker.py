@@ -60,3 +60,14 @@ def test_deep_markup_goes_through_the_repair_path():
     seg = segment_html(html)
     assert body in seg.source_text
     assert len(seg.blocks[-1].anc) > 2000
+
+
+def test_text_served_in_noscript_is_read_when_the_page_has_none_elsewhere():
+    """Discourse forums render with JavaScript and serve crawlers the posts in <noscript>."""
+    post = "I did 24 miles on Friday and another 15 miles on Sunday, so the range holds up well. " * 4
+    html = (f"<html><body><div id='app'></div><noscript><div class='post'><p>{post}</p>"
+            f"<p>{post}</p></div></noscript></body></html>")
+    assert "24 miles on Friday" in segment_html(html).source_text
+    # a page with its own text keeps ignoring <noscript> (a "please enable JavaScript" notice)
+    page = f"<html><body><p>{post}</p><noscript><p>Please enable JavaScript to view the comments.</p></noscript></body></html>"
+    assert "enable JavaScript" not in segment_html(page).source_text
