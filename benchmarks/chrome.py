@@ -139,15 +139,30 @@ def _credscore_text(text: str) -> str:
 
 
 def _credscore_html_model_only(html: str) -> str:
-    from credscore.chrome.model import clean_html
+    """The block model alone, no rules: the blocks it keeps, one per line."""
+    from credscore.chrome import features as F
+    from credscore.chrome.model import load
+    from credscore.segment import segment_html
 
-    return clean_html(html)
+    m = load()
+    blocks = segment_html(html).blocks
+    if not blocks:
+        return ""
+    p = m.html.proba(F.html_features(blocks))
+    return "\n".join(b.text for b, q in zip(blocks, p) if q >= m.html.threshold)
 
 
 def _credscore_text_model_only(text: str) -> str:
-    from credscore.chrome.model import clean_text
+    """The line model alone, no rules: the non-empty lines it keeps."""
+    from credscore.chrome import features as F
+    from credscore.chrome.model import load
 
-    return clean_text(text)
+    m = load()
+    lines = [ln for ln in (x.strip() for x in text.split("\n")) if ln]
+    if not lines:
+        return ""
+    p = m.text.proba(F.text_mode_features(lines))
+    return "\n".join(ln for ln, q in zip(lines, p) if q >= m.text.threshold)
 
 
 HTML_SYSTEMS: list[tuple[str, Extractor]] = [

@@ -1,5 +1,6 @@
 """Throughput of credscore as a pipeline step; the figures in the README come from here.
 
+    python benchmarks/throughput.py cold     [--rounds 3]          # fresh process: import + first analyze()
     python benchmarks/throughput.py single   [--docs 200]          # docs/s vs textstat, 5 KB news
     python benchmarks/throughput.py stages   [--docs 200]          # where the time goes, per stage
     python benchmarks/throughput.py jobs     [--docs 300 --rounds 4]  # --jobs 1 vs 2, beside a control
@@ -14,6 +15,13 @@ textstat's per-text caches from helping either side).  Every speed figure is a
 ratio against a baseline measured in the same run; absolute docs/s are printed
 for context only (they depend on the machine and its load).
 
+* ``cold`` — start-up, each in a fresh process, ``--rounds`` times (median and
+  best): CPU seconds of ``import credscore`` plus the first ``analyze()`` of a
+  5 KB article (``time.process_time`` from the interpreter's start, so the
+  import is inside it), and wall seconds of ``credscore report one.txt``
+  (what the console script runs, from launch to exit).  ``--tree DIR`` runs the
+  children in another checkout (``git archive REV | tar -x -C DIR``) with the
+  same interpreter: its ``credscore`` package comes first on their path.  Each round uses a different article.
 * ``single`` — documents/s of ``credscore.analyze`` (the full analysis) and of
   textstat's 13 English readability metrics on the same texts, single process,
   interleaved document by document (both sides under the same load; credscore
@@ -171,6 +179,47 @@ def bench_single(n: int) -> dict:
           f"{res['textstat13_docs_per_wall_s']:.1f} docs/s, ratio {res['ratio_wall']:.2f} "
           f"(load average {res['loadavg_at_end']:.1f})")
     return res
+
+
+_COLD_CHILD = r"""
+import json, sys, time
+import credscore
+c1 = time.process_time()
+credscore.analyze(open(sys.argv[1], encoding="utf-8").read())
+c2 = time.process_time()
+print(json.dumps({"import": c1, "first_analyze": c2 - c1, "total": c2}))
+"""
+
+
+def bench_cold(rounds: int = 3, tree: Path = REPO) -> dict:
+    """Start-up in fresh processes: import + first analysis (CPU s), ``credscore report`` (wall s)."""
+    import statistics
+
+    docs = news_docs(rounds + 1)[1:]
+    # what the ``credscore`` console script runs (the one on PATH may belong to another tree)
+    report = [sys.executable, "-c", "import sys; from credscore.cli import main; sys.exit(main())", "report"]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for r, d in enumerate(docs):
+            path = Path(tmp) / f"one{r}.txt"
+            path.write_text(d, encoding="utf-8")
+            p = subprocess.run([sys.executable, "-c", _COLD_CHILD, str(path)], check=True, cwd=tree,
+                               capture_output=True, text=True)
+            row = json.loads(p.stdout.strip().splitlines()[-1])
+            t0 = time.perf_counter()
+            subprocess.run(report + [str(path)], check=True, cwd=tree, capture_output=True)
+            row["report_wall"] = time.perf_counter() - t0
+            row["loadavg"] = os.getloadavg()[0]
+            rows.append(row)
+            print(f"cold: round {r + 1}: import {row['import']:.3f} + first analyze {row['first_analyze']:.3f} = "
+                  f"{row['total']:.3f} CPU s; credscore report one.txt {row['report_wall']:.2f} s wall "
+                  f"(load average {row['loadavg']:.1f})")
+    keys = ("import", "first_analyze", "total", "report_wall")
+    med = {k: statistics.median(row[k] for row in rows) for k in keys}
+    best = {k: min(row[k] for row in rows) for k in keys}
+    print(f"cold: median of {rounds}: import + first analyze {med['total']:.3f} CPU s (best {best['total']:.3f}); "
+          f"report one.txt {med['report_wall']:.2f} s wall (best {best['report_wall']:.2f})")
+    return {"rounds": rows, "median": med, "best": best}
 
 
 def bench_stages(n: int) -> dict:
@@ -384,20 +433,25 @@ def bench_length(kbs: list[int]) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["single", "stages", "jobs", "memory", "length", "all"])
+    ap.add_argument("what", choices=["cold", "single", "stages", "jobs", "memory", "length", "all"])
     ap.add_argument("--docs", type=int, default=None)
-    ap.add_argument("--rounds", type=int, default=4, help="jobs: rounds of (control, jobs 1, control, jobs 2, control)")
+    ap.add_argument("--rounds", type=int, default=None,
+                    help="jobs: rounds of (control, jobs 1, control, jobs 2, control), 4 by default; cold: fresh "
+                         "processes, 3 by default")
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--kb", type=int, nargs="+", default=[10, 100, 1000, 10000])
+    ap.add_argument("--tree", type=Path, default=REPO, help="cold: the checkout whose credscore the children run")
     ap.add_argument("--json", metavar="FILE", help="also write the results here")
     a = ap.parse_args()
     res = {}
+    if a.what in ("cold", "all"):
+        res["cold"] = bench_cold(a.rounds or 3, a.tree)
     if a.what in ("single", "all"):
         res["single"] = bench_single(a.docs or 200)
     if a.what == "stages":
         res["stages"] = bench_stages(a.docs or 200)
     if a.what in ("jobs", "all"):
-        res["jobs"] = bench_jobs(a.docs or 300, a.rounds)
+        res["jobs"] = bench_jobs(a.docs or 300, a.rounds or 4)
     if a.what in ("memory", "all"):
         res["memory"] = bench_memory(a.sizes)
     if a.what in ("length", "all"):

@@ -285,7 +285,3 @@ def parse_date_partial(value: object) -> tuple[int, int | None, int | None] | No
         if fd.granularity == "month":
             return (fd.year, fd.month, None)  # type: ignore[return-value]
     return None
-
-
-WEEKDAY_FULL = WEEKDAY_NAMES
-MONTH_FULL = MONTH_NAMES

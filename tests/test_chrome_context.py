@@ -61,7 +61,7 @@ def test_empty_and_single_line_pages():
 # The cut before a capitalised link: "told" / "Reuters" / "on Tuesday ..." (an AEB-style
 # wire story), then a sentence that ends, a capitalised short line, a sentence that opens in
 # lower case after it -- "Read more" must stay a paragraph of its own.
-BRIDGE = [
+LINK_CUT = [
     "Menu", "Search",
     "The minister", "told", "Reuters", "on Tuesday that the budget would be revised before the vote.",
     "Critics said the plan came too late for the farmers hit by the drought this year.",
@@ -69,20 +69,11 @@ BRIDGE = [
 ]
 
 
-def test_a_short_capitalised_link_inside_a_sentence_joins_its_paragraph(monkeypatch):
-    monkeypatch.setattr(F, "_BRIDGE_MAX_WORDS", 4)  # the experiment's setting (off as shipped)
-    X = F.text_mode_features(BRIDGE)
-    cont = _col(X, "continues")
-    assert cont[4] == 1 and np.all(cont[3:6] == 1)  # "Reuters" bridges "told" and "on Tuesday"
-    para_words = _col(X, "para_log_words")
-    assert np.all(para_words[2:6] == para_words[2]) and round(np.expm1(para_words[2])) == 15
-    # the line before ends a sentence: "Read more" is not pulled into it
+def test_a_capitalised_link_starts_a_pseudo_paragraph():
+    # the text model was trained so: a short capitalised line is not bridged into the
+    # sentence around it ("Reuters" starts a pseudo-paragraph; "on Tuesday" continues it)
+    cont = _col(F.text_mode_features(LINK_CUT), "continues")
+    assert cont[4] == 0 and cont[5] == 1
+    # a line that opens in lower case continues the one before, even after a full stop
     assert cont[7] == 0 and cont[8] == 1
-    # nor is a menu item that no sentence runs through
     assert cont[1] == 0 and cont[2] == 0
-
-
-def test_the_bridge_is_off_as_shipped():
-    # the shipped text model was trained without it: "Reuters" starts a pseudo-paragraph
-    assert F._BRIDGE_MAX_WORDS == 0
-    assert _col(F.text_mode_features(BRIDGE), "continues")[4] == 0

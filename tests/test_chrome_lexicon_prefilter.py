@@ -3,17 +3,12 @@ a block it turns away must have no match, and the features must not change."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from credscore.chrome import features as F
 from credscore.chrome import lexicon_i18n as L
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import _boilerplate_data as data  # noqa: E402
+from . import _data as data
 
 
 def _reference_hits(text: str) -> tuple[float, ...]:
@@ -56,11 +51,9 @@ def test_prefilter_turns_away_plain_prose():
     assert L.may_match("Read more")
 
 
-@pytest.mark.skipif(not data.available(), reason="../shared boilerplate data not available")
+@pytest.mark.skipif(not data.boilerplate_available(), reason="../shared boilerplate data not available")
 def test_prefilter_agrees_on_every_line_of_real_pages():
-    texts = set()
-    for p in data.load_split("train", limit=40):
-        texts.update(t for t in data.html_to_text_input(p.html()).split("\n") if t.strip())
+    texts = {t for t in data.boilerplate_lines("train", 40) if t.strip()}
     hits = skipped = 0
     for t in texts:
         ref = _reference_hits(t)

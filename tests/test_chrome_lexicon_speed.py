@@ -3,16 +3,11 @@ rest) must answer exactly what the one big alternation LINE_RE answers."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from credscore.chrome import lexicon as L
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import _boilerplate_data as data  # noqa: E402
+from . import _data as data
 
 
 def _reference(text: str) -> str | None:
@@ -50,11 +45,9 @@ def test_the_cases_exercise_both_paths():
     assert not L._anchored(r"\bподписывайтесь\b|^поделиться\b.{0,40}$")  # top-level "|"
 
 
-@pytest.mark.skipif(not data.available(), reason="../shared boilerplate data not available")
+@pytest.mark.skipif(not data.boilerplate_available(), reason="../shared boilerplate data not available")
 def test_fast_path_agrees_on_every_line_of_real_pages():
-    texts = set()
-    for p in data.load_split("train", limit=40):
-        texts.update(data.html_to_text_input(p.html()).split("\n"))
+    texts = data.boilerplate_lines("train", 40)
     hits = 0
     for t in texts:
         ref = _reference(t)

@@ -6,9 +6,8 @@ shared boilerplate data is absent.
 
 from __future__ import annotations
 
-import sys
+import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -19,19 +18,22 @@ from credscore.chrome.model import label_with_model
 from credscore.fixpoint import settle
 from credscore.segment import segment_html
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-import _boilerplate_data as data  # noqa: E402
+from . import _data as data
 
-needs_data = pytest.mark.skipif(not data.available(), reason="../shared boilerplate data not available")
+needs_data = pytest.mark.skipif(not data.boilerplate_available(), reason="../shared boilerplate data not available")
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
 
 
 def _kept(out: str, gold: str) -> tuple[int, int]:
-    g, o = Counter(data.tokens(gold)), Counter(data.tokens(out))
+    g, o = Counter(_tokens(gold)), Counter(_tokens(out))
     return sum((g & o).values()), sum(g.values())
 
 
-def _gold_pages(n: int) -> list[data.Page]:
-    return [p for p in data.load_split("test", limit=n) if p.gold.strip()]
+def _gold_pages(n: int) -> list:
+    return [p for p in data.boilerplate_pages("test", limit=n) if p.gold.strip()]
 
 
 @needs_data

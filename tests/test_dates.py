@@ -385,3 +385,24 @@ def test_page_metadata_never_crashes(jsonld, meta, times, url) -> None:
     ctx = Context.from_text(seed("004"), page=page, url=url)
     dates.compute(ctx)
     detect_published(ctx)
+
+
+def test_find_dates_memo_gives_fresh_equal_answers():
+    from credscore import dateparse
+
+    from . import _data
+
+    articles, pages = _data.articles(), _data.wcxb_text_pages()
+    if not articles or not pages:
+        pytest.skip("shared data not available: BuzzFeed-Webis articles, WCXB pages")
+    texts = [t[:3000] for t in articles[:40]] + [p[:3000] for p in pages[:20]]
+    for t in texts:
+        for gran in ("year", "month", "day"):
+            dateparse._find_dates_memo.cache_clear()
+            cold = dateparse.find_dates(t, min_granularity=gran)
+            warm = dateparse.find_dates(t, min_granularity=gran)
+            assert warm == cold and warm is not cold
+            warm.append(None)  # a caller's list is its own: the memo is untouched
+            assert dateparse.find_dates(t, min_granularity=gran) == cold
+    assert sum(len(dateparse.find_dates(t)) for t in texts) > len(texts)  # dates were found
+    assert dateparse._find_dates_memo.cache_info().currsize <= dateparse._MEMO_SIZE

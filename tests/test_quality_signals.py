@@ -6,6 +6,7 @@ chrome is stripped first) and articles of ``../shared/data`` (skipped if absent)
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections import Counter
@@ -16,9 +17,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from credscore.signals import SIGNAL_MODULES, load_signals
-from credscore.signals import filler, gopher_quality, gopher_repetition, name_drift, sensational
+from credscore.signals import (
+    c4_lines, filler, gopher_quality, gopher_repetition, name_drift, readability, sensational,
+)
 from credscore.signals.base import Context
+from credscore.text import TextView
 
+from . import _data
 from .conftest import require_data
 
 SUITE = (
@@ -350,3 +355,110 @@ def test_byline_read_from_html_metadata():
             sources.append(s.details["byline_source"])
     assert len(sources) >= 8
     assert sources.count("metadata") >= 0.8 * len(sources)
+
+
+# --- the speed-ups' memos and counts (issue 8), on real text ------------------------------
+# (Their equality with the code they replaced is held by tests/test_golden.py.)
+
+@pytest.fixture(scope="module")
+def articles() -> list[str]:
+    texts = list(_data.articles())
+    if not texts:
+        pytest.skip("shared data not available: BuzzFeed-Webis articles")
+    return texts
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[str]:
+    texts = list(_data.wcxb_text_pages())
+    if not texts:
+        pytest.skip("shared data not available: WCXB pages")
+    return texts
+
+
+def test_shared_lowercase_words_are_per_word_lowercase(articles, pages):
+    for t in articles + [p[:20_000] for p in pages] + ["ΟΔΟΣ ΣΑΣ Σ σΣ İstanbul Straße ǅemal don't Gould-Davies"]:
+        v = TextView(t)
+        assert v.words_lower == [w.lower() for w in v.words]
+
+
+def test_memoised_name_folding_is_the_function(articles):
+    name_drift._fold_memo.clear()
+    name_drift._key_memo.clear()
+    for t in articles[:30]:
+        for w in set(re.findall(r"[A-Z][\w'’-]+", t)):
+            folded = name_drift._fold(w)
+            assert folded == name_drift._fold(w)  # memo hit
+            assert name_drift.phonetic_key(folded) == name_drift._phonetic_key(folded)
+    long_run = "Abc " * 100
+    name_drift._fold(long_run)
+    assert long_run not in name_drift._fold_memo  # page-long runs are not kept
+
+
+def _textstat_syllables(t: str) -> int:
+    from textstat.backend.counts._count_syllables import count_syllables
+
+    return count_syllables(t, "en_US")
+
+
+def test_readability_counts_match_textstat_on_tricky_text(articles):
+    import textstat
+
+    tricky = [
+        "'Tis the rock'n'roll era, don't you think? 'Quoted' words and ’curly’ ones. He'll go; they've gone.",
+        "İstanbul ÇAĞRI Straße naïve café coöperate — résumé. ΟΔΟΣ. Ünïcödé wörds here! And a few more words.",
+        "e.g. i.e. U.S. 3.5 percent... Wait?! Yes!!! No. A. B. C. Really, truly, surely long sentences here.",
+    ]
+    for t in tricky + [a[:600] for a in articles[:40]]:
+        assert readability.gunning_fog(t) == textstat.gunning_fog(t), t[:60]
+        assert readability.flesch(t) == (textstat.flesch_reading_ease(t), textstat.flesch_kincaid_grade(t)), t[:60]
+        assert readability.count_syllables(t, "en_US") == _textstat_syllables(t)
+
+
+def test_short_sentence_rule_matches_textstat(articles, pages):
+    """Sentences of <= 2 words once punctuation is removed do not count (textstat's rule);
+    readability decides it from the tokens' word characters: same averages as textstat."""
+    import textstat
+
+    odd = [
+        "Yes - no. A b c. ' ' ' x y. — – … a b! Hi … there ’ ok? Don't 'em go. _ _ _. 3 . 4 ! ' t ' s. 'tis 've ll!",
+        "x \u00b7 \u2022 y. a\u00a0b\u00a0c. A \x1c B \x1c C. « a » b. ‘ a ’ b! ' 'd 're. 你好 世界 !. Ok ok.",
+        "One two - three. One - - two. - - - . One two three four. a — b — c. Ünï ünï. ΟΔΟΣ ΣΑΣ ..",
+    ]
+    for t in odd + [p[:3000] for p in pages[:40]] + [a[:1500] for a in articles[40:80]]:
+        assert readability.gunning_fog(t) == textstat.gunning_fog(t), t[:60]
+        assert readability.flesch(t) == (textstat.flesch_reading_ease(t), textstat.flesch_kincaid_grade(t)), t[:60]
+
+
+def test_pyphen_count_is_pyphens_count(articles):
+    """readability's own hyphenation-point count against pyphen's ``positions`` (a fresh
+    ``Pyphen``, so neither reads the other's memo) on CMU words and every article word."""
+    import pyphen
+    from textstat.backend.utils._get_cmudict import get_cmudict
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    ours, ref = get_pyphen("en_US"), pyphen.Pyphen(lang="en_US", cache=False)
+    words = sorted(get_cmudict("en_US"))[::7] + [w for t in articles for w in t.split()]
+    words += ["İstanbul", "STRASSE", "ǅemal", "naïve", "co-op", "'tis", "", "a", "ab", "x" * 60]
+    counts = [readability.pyphen_count(ours, w) for w in words]
+    assert counts == [len(ref.positions(w)) for w in words]
+    assert sum(counts) > len(words) // 2  # words with hyphenation points are among them
+
+
+def test_signals_do_not_depend_on_the_memos_being_warm(articles):
+    """The per-word memos hold pure results: a cold run and a warm run give the same signals."""
+    texts = articles[:15]
+    readability._word_memo.clear()
+    readability._syllable_memo.clear()
+    name_drift._fold_memo.clear()
+    cold = [(readability.compute(Context.from_text(t)), name_drift.compute(Context.from_text(t))) for t in texts]
+    warm = [(readability.compute(Context.from_text(t)), name_drift.compute(Context.from_text(t))) for t in texts]
+    assert cold == warm
+    assert all(dataclasses.is_dataclass(r) for pair in cold for r in pair)
+
+
+def test_a_citation_mark_removed_joins_javascript():
+    # "java[1]script": the citation mark removed, still a javascript line
+    sig = c4_lines.compute(Context.from_text("We wrote java[1]script here, said the editor, and more.\n"
+                                             "A second line is here too, yes."))
+    assert sig.details["dropped_by_rule"]["javascript"] == 1

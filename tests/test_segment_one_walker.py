@@ -7,18 +7,15 @@ takes what lxml cannot (10,000 nested elements) and keeps hidden text flagged.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 import pytest
 
 from credscore._lxml_segment import segment_html_lxml, segment_tree, tree_from_soup
 from credscore.segment import segment_html
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-import _boilerplate_data as data  # noqa: E402
+from . import _data as data
 
-needs_data = pytest.mark.skipif(not data.available(), reason="../shared boilerplate data not available")
+needs_data = pytest.mark.skipif(not data.boilerplate_available(), reason="../shared boilerplate data not available")
 
 
 def _fields(seg):
@@ -29,7 +26,7 @@ def _fields(seg):
 @needs_data
 def test_both_parsers_give_identical_blocks_on_real_pages():
     same = 0
-    pages = data.load_split("test", limit=30)
+    pages = data.boilerplate_pages("test", limit=30)
     for p in pages:
         html = p.html()
         fast = segment_html_lxml(html)

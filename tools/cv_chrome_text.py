@@ -1,7 +1,7 @@
 """Cross-validate text-mode chrome features on the TRAIN split only (3 folds grouped by domain).
 
     python tools/cv_chrome_text.py                 # out-of-fold macro F1 of the shipped columns
-    python tools/cv_chrome_text.py --bridge 4      # with the short-line bridge (features._BRIDGE_MAX_WORDS)
+    python tools/cv_chrome_text.py --limit 200     # quick, on the first 200 train pages
 
 The per-line base features (:func:`text_features`), labels and token counts are cached under
 artifacts/ (they do not depend on the context columns); the context columns are recomputed
@@ -51,12 +51,8 @@ def main() -> int:
     from sklearn.model_selection import GroupKFold
 
     ap = argparse.ArgumentParser()
-    ap.add_argument("--bridge", type=int, default=None,
-                    help="bridge short lines of up to this many words (default: the shipped setting)")
     ap.add_argument("--limit", type=int, default=None)
     args = ap.parse_args()
-    if args.bridge is not None:
-        F._BRIDGE_MAX_WORDS = args.bridge
     pages = data.load_split("train", limit=args.limit)
     rows = _rows(pages, ROOT / "artifacts" / f"chrome_cv_text_{args.limit or 'all'}.json")
     Xs, ys, ws, pg = [], [], [], []
@@ -89,7 +85,7 @@ def main() -> int:
     for t in types:
         sel = [k for k, i in enumerate(used) if pages[i].page_type == t]
         per_type[t] = round(T._macro_f1([probs[k] for k in sel], [bows[k] for k in sel], [golds[k] for k in sel], thr), 3)
-    print(f"bridge={F._BRIDGE_MAX_WORDS} pages={len(used)} lines={len(y)} "
+    print(f"pages={len(used)} lines={len(y)} "
           f"oof macro F1 {f1s[thr]:.5f} at {thr}; per type {per_type}")
     print("by threshold: " + ", ".join(f"{t}:{v:.4f}" for t, v in f1s.items()))
     return 0

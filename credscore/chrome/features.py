@@ -357,10 +357,6 @@ _CTX = [
     "para_ends", "para_good", "para_share",
 ]
 TEXT_MODE_FEATURES: tuple[str, ...] = TEXT_FEATURES + tuple(_CTX)
-# second pass: the first pass's probabilities around each line
-_PCTX = ["p", "p@-2", "p@-1", "p@+1", "p@+2", "p_win1", "p_win3", "p_win10", "p_max_prev3",
-         "p_max_next3", "p_mass_before", "p_mass_after", "p_dist_before", "p_dist_after"]
-TEXT_STACK_FEATURES: tuple[str, ...] = TEXT_MODE_FEATURES + tuple(_PCTX)
 _COL = {name: j for j, name in enumerate(TEXT_FEATURES)}
 
 
@@ -397,43 +393,21 @@ def _shift(x: np.ndarray, o: int, fill: float = -1.0) -> np.ndarray:
     return out
 
 
-def _window_max(x: np.ndarray, lo: int, hi: int) -> np.ndarray:
-    """max(x[i+lo .. i+hi]) per position (offsets inclusive; -1 where empty)."""
-    out = np.full(len(x), -1.0)
-    for o in range(lo, hi + 1):
-        out = np.maximum(out, _shift(x, o))
-    return out
-
-
 _CONT_START_RE = re.compile(r"[^\W\d_]", re.U)
 _OPEN_END = frozenset(",(-–—“«„'\"/&+")
 _CLOSE_START = frozenset(",.;:!?)]»”’%")
 
 
-_SENT_CLOSE = frozenset(".!?…:;")
-# A capitalised link or name cut out of a sentence ("Reuters", "New York Times"): bridge
-# lines of up to this many words.  0 = off, the shipped setting: in 3-fold domain-grouped
-# cross-validation on the train split the bridge (4) scored what the model without it
-# scored (out-of-fold macro F1 .7951 both; tools/cv_chrome_text.py --bridge 4).
-_BRIDGE_MAX_WORDS = 0
-_BRIDGE_MIN_BEFORE = 4  # the line before is itself a sentence fragment: this long, or a continuation
-
-
-def _continuation(texts: Sequence[str], words: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def _continuation(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """(starts_lower, continues) per line.
 
     ``get_text("\n")`` cuts a paragraph at every inline element: "He said", "the
     report", "was wrong." come out as three lines.  A line *continues* the one before
     when it opens in lower case or with closing punctuation, or the line before ends
-    open (a comma, an opening quote, a dash).
-
-    A short line that opens in upper case (a linked name: "told", "Reuters", "on
-    Tuesday ...") continues the line before too, when that line does not end a sentence
-    and the line after continues the sentence (opens in lower case or with closing
-    punctuation): the bridge, at most ``_BRIDGE_MAX_WORDS`` words (``words``, per line).
-    The line before must be part of a sentence itself (``_BRIDGE_MIN_BEFORE`` words, or a
-    continuation), so that a menu item ("Search") does not absorb the opening of the
-    article ("The minister", "told", ...).
+    open (a comma, an opening quote, a dash).  A short line that opens in upper case (a
+    linked name: "told", "Reuters", "on Tuesday ...") starts a pseudo-paragraph of its
+    own: bridging it scored no better in domain-grouped cross-validation on the train
+    split (out-of-fold macro F1 .7951 with and without; docs/chrome.md).
     """
     n = len(texts)
     low = np.zeros(n)
@@ -446,12 +420,6 @@ def _continuation(texts: Sequence[str], words: np.ndarray | None = None) -> tupl
         if i and (c.islower() or c in _CLOSE_START or prev_end in _OPEN_END):
             cont[i] = 1.0
         prev_end = t[-1:]
-    if words is not None and _BRIDGE_MAX_WORDS > 0 and n > 2:
-        for i in range(1, n - 1):
-            if (not cont[i] and words[i] < _BRIDGE_MAX_WORDS + 0.5 and (low[i + 1] or texts[i + 1][:1] in _CLOSE_START)
-                    and texts[i - 1][-1:] not in _SENT_CLOSE and texts[i][-1:] not in _SENT_CLOSE
-                    and (cont[i - 1] or words[i - 1] >= _BRIDGE_MIN_BEFORE - 0.5)):
-                cont[i] = 1.0
     return low, cont
 
 
@@ -489,7 +457,7 @@ def context_columns(base: np.ndarray, texts: Sequence[str]) -> np.ndarray:
     d_before = _dist_prev(gmask, n + 1.0)
     d_after = _dist_prev(gmask[::-1], n + 1.0)[::-1]
     # pseudo-paragraphs: runs of lines joined by continuation
-    low, cont = _continuation(texts, words)
+    low, cont = _continuation(texts)
     pid = np.cumsum(cont == 0) - 1
     npar = int(pid[-1]) + 1
     p_lines = np.bincount(pid, minlength=npar).astype(float)
@@ -522,20 +490,3 @@ def text_mode_features(texts: Sequence[str], lang: str | None = None) -> np.ndar
     if len(base) == 0:
         return np.zeros((0, len(TEXT_MODE_FEATURES)))
     return np.hstack([base, context_columns(base, texts)])
-
-
-def proba_context(p: np.ndarray) -> np.ndarray:
-    """The :data:`_PCTX` columns: a first pass's P(article) around each line."""
-    n = len(p)
-    if n == 0:
-        return np.zeros((0, len(_PCTX)))
-    tot = float(p.sum()) or 1.0
-    cp = np.cumsum(p)
-    hi = p >= 0.5
-    return np.column_stack([
-        p, _shift(p, -2), _shift(p, -1), _shift(p, 1), _shift(p, 2),
-        _window_mean(p, 1), _window_mean(p, 3), _window_mean(p, 10),
-        _window_max(p, -3, -1), _window_max(p, 1, 3),
-        (cp - p) / tot, (cp[-1] - cp) / tot,
-        np.log1p(_dist_prev(hi, n + 1.0)), np.log1p(_dist_prev(hi[::-1], n + 1.0)[::-1]),
-    ])

@@ -18,14 +18,14 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
 
+from ..errors import ModelError
 from . import features as F
-from ..segment import Block, segment_html
+from ..segment import Block
 
 MODEL_FILE = "chrome_blocks.json"
 FORMAT = "credscore-tree-ensemble/1"
@@ -136,66 +136,39 @@ class ChromeModel:
 
 
 def load(path: str | Path | None = None) -> ChromeModel:
-    """Read the model JSON (default: the one shipped in ``credscore.models``)."""
+    """Read the model JSON (default: the one shipped in ``credscore.models``).
+
+    Raises :class:`~credscore.errors.ModelError` for a missing, malformed or
+    mismatched file, as every model reader in credscore does.
+    """
     if path is None:
         return _load_default()
-    return _from_json(Path(path).read_text(encoding="utf-8"))
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise ModelError(f"cannot read chrome model {path}: {e}") from e
+    return _from_json(raw, str(path))
 
 
 @lru_cache(maxsize=1)
 def _load_default() -> ChromeModel:
+    from ..score import read_model_file  # the one reader of shipped model files
+
+    return _from_json(read_model_file(MODEL_FILE), f"models/{MODEL_FILE}")
+
+
+def _from_json(raw: bytes, where: str) -> ChromeModel:
     try:
-        text = resources.files("credscore.models").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        text = (Path(__file__).resolve().parents[2] / "models" / MODEL_FILE).read_text(encoding="utf-8")
-    return _from_json(text)
-
-
-def _from_json(text: str) -> ChromeModel:
-    d = json.loads(text)
-    if d.get("format") != FORMAT:
-        raise ValueError(f"unknown chrome model format {d.get('format')!r}")
-    html = TreeEnsemble.from_dict(d["models"]["html"])
-    txt = TreeEnsemble.from_dict(d["models"]["text"])
+        d = json.loads(raw)
+        if d.get("format") != FORMAT:
+            raise ModelError(f"{where}: unknown chrome model format {d.get('format')!r}")
+        html = TreeEnsemble.from_dict(d["models"]["html"])
+        txt = TreeEnsemble.from_dict(d["models"]["text"])
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError) as e:
+        raise ModelError(f"{where}: malformed chrome model: {e!r}") from e
     if html.feature_names != F.HTML_FEATURES or txt.feature_names != F.TEXT_MODE_FEATURES:
-        raise ValueError("chrome model was trained on other features; retrain with tools/train_chrome.py")
+        raise ModelError(f"{where}: chrome model was trained on other features; retrain with tools/train_chrome.py")
     return ChromeModel(html=html, text=txt, card=d.get("card", {}))
-
-
-# --------------------------------------------------------------------------- helpers
-def article_proba_text(lines: Sequence[str], model: ChromeModel | None = None) -> np.ndarray:
-    """P(article) for each line of a plain-text page."""
-    m = model or load()
-    return m.text.proba(F.text_mode_features(lines))
-
-
-def article_proba_html(blocks: Sequence[Block], model: ChromeModel | None = None) -> np.ndarray:
-    """P(article) for each block of a segmented HTML page."""
-    m = model or load()
-    return m.html.proba(F.html_features(blocks))
-
-
-def clean_text(text: str, model: ChromeModel | None = None) -> str:
-    """Plain text in, the lines the model keeps out (one block per non-empty line)."""
-    m = model or load()
-    lines = [ln.strip() for ln in text.split("\n")]
-    lines = [ln for ln in lines if ln]
-    if not lines:
-        return ""
-    p = article_proba_text(lines, m)
-    return "\n".join(ln for ln, q in zip(lines, p) if q >= m.text.threshold)
-
-
-def clean_html(html: str | bytes, model: ChromeModel | None = None) -> str:
-    """HTML in, the text of the blocks the model keeps out (one block per line)."""
-    m = model or load()
-    if isinstance(html, bytes):
-        html = html.decode("utf-8", "replace")
-    blocks = segment_html(html).blocks
-    if not blocks:
-        return ""
-    p = article_proba_html(blocks, m)
-    return "\n".join(b.text for b, q in zip(blocks, p) if q >= m.html.threshold)
 
 
 # --------------------------------------------------------------------------- pipeline hook

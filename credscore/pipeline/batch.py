@@ -34,6 +34,10 @@ front ends, so every front end reports the same fields under the same rules.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import multiprocessing.context
+import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -149,6 +153,38 @@ def warm_up() -> None:
     instead of each loading it again.
     """
     analyze(_WARM_TEXT)
+
+
+#: Environment variable that overrides :func:`worker_context`'s start method.
+START_METHOD_ENV = "CREDSCORE_START_METHOD"
+
+
+def start_method() -> str:
+    """The start method of credscore's worker pools (``credscore score --jobs N``), chosen explicitly.
+
+    ``fork`` on Linux: workers are copies of a parent that has run :func:`warm_up`,
+    so each is ready at once and shares the loaded tables' memory pages with the
+    others.  It is not left to the default because the default changes: from
+    Python 3.14 Linux's is ``forkserver``, under which every worker would load
+    everything again.  Elsewhere ``spawn`` (macOS's and Windows' default; forking
+    is unsafe on macOS): each worker imports credscore and warms up in its pool
+    initializer, about one CPU second once per worker.  ``$CREDSCORE_START_METHOD``
+    overrides (``fork``, ``forkserver`` or ``spawn``; one the platform lacks is an
+    error).
+    """
+    env = os.environ.get(START_METHOD_ENV)
+    if env:
+        if env not in multiprocessing.get_all_start_methods():
+            raise ValueError(f"{START_METHOD_ENV}={env!r}: this platform has {multiprocessing.get_all_start_methods()}")
+        return env
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """The :mod:`multiprocessing` context for worker pools, with :func:`start_method`."""
+    return multiprocessing.get_context(start_method())
 
 
 def _broadcast(value: Any, n: int, name: str) -> Sequence[Any]:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import gc
 import json
-import multiprocessing
 import sys
 import threading
 import time
@@ -39,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Callable, Iterable, Iterator
 
 from ..score import LinearModel
-from .batch import analysis_fields, error_fields, resolve_model, score_one, warm_up
+from .batch import analysis_fields, error_fields, resolve_model, score_one, warm_up, worker_context
 
 #: A chunk is sent to a worker when it holds this many lines or this many bytes: about
 #: 0.1 s of work either way (7 news articles of 5 KB, 64 short records), so a worker
@@ -236,7 +235,7 @@ def stream(
     else:
         sem = threading.Semaphore(jobs * IN_FLIGHT_PER_JOB)
         stop = threading.Event()
-        ctx = multiprocessing.get_context()
+        ctx = worker_context()  # an explicit start method: fork on Linux (see batch.start_method)
         forked = ctx.get_start_method() == "fork"
         if forked:
             warm_up()  # forked workers inherit the loaded dictionaries instead of each loading them

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from ..text import per_thousand
-from ._wordfreq import english_frequencies, speller
+from ._wordfreq import english_frequencies, one_edit_known
 from ..types import Signal, Span
 from .base import Context
 
@@ -41,9 +41,6 @@ _NAME_RUN_RE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
 _PROSE_KINDS = frozenset({"adblock", "donation", "newsletter", "privacy", "comment_prompt", "author_promo"})
 
 
-_speller = speller  # one SpellChecker per process, shared with the other signals
-
-
 def _known() -> dict[str, int]:
     """The word list (a dict: membership tests are set look-ups)."""
     return english_frequencies()
@@ -52,15 +49,13 @@ def _known() -> dict[str, int]:
 @lru_cache(maxsize=20000)
 def _suggest(word: str) -> str | None:
     """The likeliest correction of an unknown word, or None if nothing is near."""
-    sp = _speller()
     known = _known()
     if any(word[:i] in known and word[i:] in known for i in range(3, len(word) - 2)):
         return None  # a compound of two known words ("roadmap"), not a typo
-    cands = {w for w in sp.edit_distance_1(word) if w in known}
+    cands = one_edit_known(word)
     if not cands:
         return None
-    freq = sp.word_frequency.dictionary
-    return max(cands, key=lambda w: (freq.get(w, 0), w))
+    return max(cands, key=lambda w: (known.get(w, 0), w))
 
 
 def find_misspellings(text: str) -> list[tuple[int, int, str, str]]:

