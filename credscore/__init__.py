@@ -9,7 +9,8 @@ The flow is one-way: load → segment → strip chrome → signals → score →
 
 from __future__ import annotations
 
-from .analysis import analyze
+from .analysis import analyze, chrome_stage
+from .document import DEFAULT_MAX_BYTES
 from .fixpoint import settle
 from .errors import (
     BinaryInputError,
@@ -36,14 +37,24 @@ from .types import (
 __version__ = "0.1.0"
 
 
-def clean(doc: str | bytes | Document, **kw: object) -> str:
+def clean(doc: str | bytes | Document, *, content_type: str | None = None,
+          max_bytes: int | None = DEFAULT_MAX_BYTES, **kw: object) -> str:
     """The article text of ``doc`` with the chrome removed.
 
-    Idempotent: ``clean(clean(x)) == clean(x)`` (see :mod:`credscore.fixpoint`; it
-    is ``analyze(doc).text`` with the plain-text rules applied until nothing changes,
-    which for most documents is ``analyze(doc).text`` itself).
+    Runs the chrome stages only (load → segment → strip; no signals, no score), then
+    settles the text under the plain-text chrome rules (:mod:`credscore.fixpoint`),
+    so ``clean(clean(x)) == clean(x)``.  ``content_type`` and ``max_bytes`` are as
+    for :func:`analyze`; its other keywords (``url``, ``published``, ``model``, ...)
+    are accepted and do not change the text.
     """
-    return settle(analyze(doc, **kw).text)  # type: ignore[arg-type]
+    unknown = set(kw) - _ANALYZE_ONLY
+    if unknown:
+        raise TypeError(f"clean() got unexpected keyword arguments: {sorted(unknown)}")
+    _, _, _, stripped = chrome_stage(doc, content_type=content_type, max_bytes=max_bytes)
+    return settle(stripped.text)
+
+
+_ANALYZE_ONLY = frozenset({"url", "published", "crawled", "model", "use_source_prior"})
 
 
 def score(doc: str | bytes | Document, **kw: object) -> float | None:

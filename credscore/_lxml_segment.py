@@ -13,9 +13,9 @@ the chrome model reads about it:
 * ``hint`` -- the kind its markup implies (``nav`` → navigation, ``footer`` → footer,
   …; ``header`` only outside ``article``), as in the BeautifulSoup path.
 
-It returns ``None`` when lxml cannot build a tree, or builds only part of it (libxml2's
-depth limit); the caller then falls back to BeautifulSoup, which repairs more kinds of
-broken markup.
+:func:`segment_html_lxml` returns ``None`` when lxml cannot build a tree, or builds only
+part of it (libxml2's depth limit); the caller then has BeautifulSoup repair the markup
+(:func:`tree_from_soup`) and walks that tree with the same :func:`segment_tree`.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def _step(el: Any, tag: str) -> str:
     return d
 
 
-def segment_html_lxml(html: str) -> Segmented | None:
+def segment_html_lxml(html: str, skip: frozenset[str] = SKIP_TAGS) -> Segmented | None:
     """Blocks, ``source_text`` and page metadata; ``None`` if lxml cannot parse ``html``."""
     try:
         # what lxml.html.document_fromstring does, minus its element classes
@@ -93,6 +93,85 @@ def segment_html_lxml(html: str) -> Segmented | None:
     # tree builder has no such limit, so hand those pages to it.
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
         return None
+    return segment_tree(root, skip)
+
+
+_NAME_RE = re.compile(r"^[A-Za-z_][\w.-]*$")
+
+
+def tree_from_soup(html: str) -> Any:
+    """BeautifulSoup's repair of ``html`` as an lxml tree, for :func:`segment_tree`.
+
+    BeautifulSoup (lxml parser) mends markup libxml2 gives up on and has no depth
+    limit; its tree is copied node by node (iteratively: 10,000 nested elements are
+    fine) into plain lxml elements, so one walker makes the blocks on either path.
+    Comments, doctypes and processing instructions are left out, as the lxml parser
+    drops them; a tag or attribute name lxml refuses is renamed ``span`` / dropped.
+    """
+    import warnings
+
+    from bs4 import BeautifulSoup, NavigableString, Tag
+    from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
+
+    with warnings.catch_warnings():
+        # XHTML pages open with "<?xml …?>": bs4 warns on every one; parsing them as HTML is intended
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(html, "lxml", multi_valued_attributes=None)  # class as written
+    skip = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
+    root = lxml.etree.Element("html")
+    # [its lxml copy, iterator over the bs4 node's children, the copy's last child]
+    stack: list[list[Any]] = []
+    top = soup.find("html")
+    if top is not None and top.parent is soup:
+        for k, v in top.attrs.items():
+            _set_attr(root, k, v)
+        stack.append([root, iter(top.children), None])
+    else:
+        stack.append([root, iter(soup.children), None])
+    while stack:
+        frame = stack[-1]
+        el = frame[0]
+        child = next(frame[1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if isinstance(child, Tag):
+            name = (child.name or "span").lower()
+            try:
+                sub = lxml.etree.SubElement(el, name if _NAME_RE.match(name) else "span")
+            except ValueError:
+                sub = lxml.etree.SubElement(el, "span")
+            for k, v in child.attrs.items():
+                _set_attr(sub, k, v)
+            frame[2] = sub
+            stack.append([sub, iter(child.children), None])
+        elif isinstance(child, NavigableString) and not isinstance(child, skip):
+            text = _XML_BAD_RE.sub("", str(child))
+            prev = frame[2]
+            if prev is None:
+                el.text = (el.text or "") + text
+            else:
+                prev.tail = (prev.tail or "") + text
+    return root
+
+
+# characters an lxml text node cannot hold (XML 1.0): C0 controls other than tab/newlines
+_XML_BAD_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _set_attr(el: Any, key: str, value: Any) -> None:
+    if isinstance(value, list):
+        value = " ".join(value)
+    if not _NAME_RE.match(key or ""):
+        return
+    try:
+        el.set(key, _XML_BAD_RE.sub("", str(value)))
+    except ValueError:
+        pass
+
+
+def segment_tree(root: Any, skip: frozenset[str] = SKIP_TAGS) -> Segmented:
+    """Blocks, ``source_text`` and page metadata of a parsed tree (either parser's)."""
     page = _page_meta(root)
     body = root.find("body")
     start_el = body if body is not None else root
@@ -170,7 +249,7 @@ def segment_html_lxml(html: str) -> Segmented | None:
             continue
         if event == "start":
             tag = tag.lower()
-            if tag in SKIP_TAGS:
+            if tag in skip:
                 walker.skip_subtree()
                 skipping = el
                 continue

@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from . import lang, source
-from .chrome import strip
+from .chrome import Stripped, strip
 from .chrome.model import label_with_model
-from .document import DEFAULT_MAX_BYTES, load
+from .document import DEFAULT_MAX_BYTES, Decoded, load
 from .errors import CredscoreError
 from .pubdate import detect_published
 from .scorable import MIN_ARTICLE_WORDS, MODEL_LANGUAGES, unscored_reason
 from .score import LinearModel, StackedModel, load_model
-from .segment import segment_html, segment_text
+from .segment import Segmented, segment_html, segment_text
 from .signals import load_signals
 from .signals.base import Context, not_applicable
 from .text import TextView
@@ -58,6 +58,30 @@ def _as_date(value: Any) -> dt.date | None:
     raise TypeError(f"a date must be datetime.date or an ISO string, not {type(value).__name__}")
 
 
+def chrome_stage(
+    doc: str | bytes | Document,
+    *,
+    url: str | None = None,
+    published: dt.date | str | None = None,
+    crawled: dt.date | str | None = None,
+    content_type: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> tuple[Document, Decoded, Segmented, Stripped]:
+    """load → segment → strip chrome: the first stages of :func:`analyze`, alone.
+
+    :func:`credscore.clean` stops here (no signals, no score).
+    """
+    document = _as_document(doc, url, _as_date(published), _as_date(crawled))
+    if content_type is not None:
+        if content_type not in ("html", "text"):
+            raise ValueError("content_type must be 'html' or 'text'")
+        document = Document(document.content, document.url, document.published, document.crawled,
+                            content_type, document.name)  # type: ignore[arg-type]
+    decoded = load(document, max_bytes=max_bytes)
+    seg = segment_html(decoded.text) if decoded.content_type == "html" else segment_text(decoded.text)
+    return document, decoded, seg, strip(seg, decoded.content_type, model=label_with_model)
+
+
 def analyze(
     doc: str | bytes | Document,
     *,
@@ -85,15 +109,8 @@ def analyze(
     (empty, binary, too large: ``max_bytes``, 16 MiB by default, ``None`` for no
     limit).
     """
-    document = _as_document(doc, url, _as_date(published), _as_date(crawled))
-    if content_type is not None:
-        if content_type not in ("html", "text"):
-            raise ValueError("content_type must be 'html' or 'text'")
-        document = Document(document.content, document.url, document.published, document.crawled,
-                            content_type, document.name)  # type: ignore[arg-type]
-    decoded = load(document, max_bytes=max_bytes)
-    seg = segment_html(decoded.text) if decoded.content_type == "html" else segment_text(decoded.text)
-    stripped = strip(seg, decoded.content_type, model=label_with_model)
+    document, decoded, seg, stripped = chrome_stage(doc, url=url, published=published, crawled=crawled,
+                                                    content_type=content_type, max_bytes=max_bytes)
     notes = list(decoded.notes)
     text = stripped.text
     if not text.strip():

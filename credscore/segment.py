@@ -8,7 +8,9 @@ rendered with collapsed whitespace; blocks are joined by newlines into
 
 HTML is parsed once, with lxml's C parser directly (BeautifulSoup alone costs about
 as much as a whole trafilatura extraction; see ``benchmarks/chrome.py``); when lxml
-cannot build a tree, BeautifulSoup (lxml parser, more forgiving repairs) takes over.
+cannot build a tree, BeautifulSoup (lxml parser, more forgiving repairs) only repairs
+the markup: its tree is copied into lxml elements and the one walker
+(:func:`credscore._lxml_segment.segment_tree`) makes the blocks either way.
 ``script``/``style``/``template`` and friends contribute no text at all; text inside
 ``nav``, ``aside``, ``footer``, ``header`` (outside ``article``/``main``), ``form``
 and ``menu`` is kept in ``source_text`` but its blocks carry a ``hint`` so that
@@ -20,9 +22,7 @@ is iterative (no recursion), so 10,000 nested ``<div>``s cost what 10,000 siblin
 
 from __future__ import annotations
 
-import json
 import re
-import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,12 +90,6 @@ def segment_text(text: str) -> Segmented:
     return Segmented(source_text=text, blocks=blocks)
 
 
-def _attr_text(value: Any) -> str:
-    if isinstance(value, list):
-        return " ".join(value)
-    return str(value) if value is not None else ""
-
-
 def segment_html(html: str) -> Segmented:
     """Parse ``html`` and return its blocks, ``source_text`` and page metadata.
 
@@ -103,134 +97,25 @@ def segment_html(html: str) -> Segmented:
     → list of contents), ``jsonld`` (parsed JSON-LD objects), ``time`` (``<time
     datetime>`` values), ``canonical``, ``h1`` (first heading).
     """
-    from ._lxml_segment import segment_html_lxml
+    from ._lxml_segment import segment_html_lxml, segment_tree, tree_from_soup
 
-    seg = segment_html_lxml(html)
-    if seg is not None:
-        return seg
-    return _segment_html_bs4(html)
+    def parse(skip: frozenset[str]) -> Segmented:
+        seg = segment_html_lxml(html, skip)
+        if seg is not None:
+            return seg
+        # lxml could not build (all of) the tree: BeautifulSoup repairs it, one walker reads it
+        return segment_tree(tree_from_soup(html), skip)
+
+    seg = parse(SKIP_TAGS)
+    words = len(seg.source_text.split())
+    if words < NOSCRIPT_MIN_WORDS and "<noscript" in html.lower():
+        # the page renders its text with JavaScript and serves it to crawlers in
+        # <noscript> (Discourse forums): read that, if it holds the text
+        alt = parse(SKIP_TAGS - {"noscript"})
+        if len(alt.source_text.split()) >= words + NOSCRIPT_MIN_WORDS:
+            return alt
+    return seg
 
 
-def _segment_html_bs4(html: str) -> Segmented:
-    """The BeautifulSoup path: slower, but repairs markup that lxml gives up on."""
-    from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
-    from bs4.element import CData, ProcessingInstruction, Declaration
-
-    with warnings.catch_warnings():
-        # XHTML pages open with "<?xml …?>": bs4 warns on every one; parsing them as HTML is intended
-        warnings.simplefilter("ignore")
-        soup = BeautifulSoup(html, "lxml")
-    page: dict[str, Any] = {"meta": {}, "jsonld": [], "time": []}
-    skip_strings = (Comment, Doctype, CData, ProcessingInstruction, Declaration)
-
-    # Per-tag state, keyed by id(tag), computed from the parent's (parents come first
-    # in document order): (block id, path, hint, in_link, skipped, heading, tag name)
-    state: dict[int, tuple[int, str, str | None, bool, bool, bool, str]] = {}
-    root_state = (0, "", None, False, False, False, "")
-    next_block = 1
-
-    pieces: list[tuple[int, str, bool, str, str | None, bool, str]] = []
-    for el in soup.descendants:
-        if isinstance(el, Tag):
-            parent = el.parent
-            pst = state.get(id(parent), root_state) if parent is not None else root_state
-            bid, path, hint, in_link, skipped, heading, _ = pst
-            name = el.name.lower() if el.name else ""
-            if skipped or name in SKIP_TAGS:
-                state[id(el)] = (bid, path, hint, in_link, True, heading, name)
-                if name == "script" and _attr_text(el.get("type")).lower() == "application/ld+json":
-                    try:
-                        page["jsonld"].append(json.loads(el.get_text() or "null"))
-                    except (ValueError, RecursionError):
-                        pass
-                elif name == "meta":
-                    key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
-                    if key and el.get("content") is not None:
-                        page["meta"].setdefault(_attr_text(key).lower(), []).append(_attr_text(el.get("content")))
-                elif name == "title" and "title" not in page:
-                    page["title"] = _WS_RE.sub(" ", el.get_text()).strip()
-                continue
-            if name == "meta":
-                key = el.get("property") or el.get("name") or el.get("itemprop")
-                if key and el.get("content") is not None:
-                    page["meta"].setdefault(_attr_text(key).lower(), []).append(_attr_text(el.get("content")))
-            elif name == "time" and el.get("datetime"):
-                page["time"].append(_attr_text(el.get("datetime")))
-            elif name == "link" and "canonical" in _attr_text(el.get("rel")).lower() and el.get("href"):
-                page.setdefault("canonical", _attr_text(el.get("href")))
-            elif name == "html" and el.get("lang"):
-                page["lang"] = _attr_text(el.get("lang"))
-            if name in HINT_TAGS and not (name == "header" and "article" in path.split(">")):
-                hint = HINT_TAGS[name]
-            elif name in ("article", "main"):
-                hint = None
-            cls = _attr_text(el.get("class")).split()
-            step = name + ("." + cls[0] if cls else "")
-            new_path = (path + ">" + step) if path else step
-            if new_path.count(">") > 12:  # keep paths short: the last 12 steps are enough
-                new_path = new_path.split(">", 1)[1]
-            if name in BLOCK_TAGS:
-                bid = next_block
-                next_block += 1
-            if name == "br":
-                pieces.append((bid, "\n", in_link, new_path, hint, heading, name))
-            state[id(el)] = (bid, new_path, hint, in_link or name == "a", False, heading or name in HEADING_TAGS, name)
-            if name == "h1" and "h1" not in page:
-                page["h1"] = _WS_RE.sub(" ", el.get_text()).strip()
-        elif isinstance(el, NavigableString) and not isinstance(el, skip_strings):
-            pst = state.get(id(el.parent), root_state)
-            if pst[4]:
-                continue
-            s = str(el)
-            if s:
-                pieces.append((pst[0], s, pst[3], pst[1], pst[2], pst[5], pst[6]))
-
-    # Merge consecutive pieces of one block; a <br> splits a block into lines.
-    out: list[str] = []
-    blocks: list[Block] = []
-    pos = 0
-    cur_bid = -1
-    buf: list[str] = []
-    link_chars = 0
-    meta: tuple[str, str | None, bool, str] = ("", None, False, "")
-
-    def flush() -> None:
-        nonlocal pos, buf, link_chars
-        # entities (&#8203;, &shy;) bring back what document.load removes from raw text
-        text = _WS_RE.sub(" ", _INVISIBLE_RE.sub("", "".join(buf))).strip()
-        if text:
-            if out:
-                out.append("\n")
-                pos += 1
-            path, hint, heading, tag = meta
-            blocks.append(
-                Block(
-                    text=text,
-                    start=pos,
-                    end=pos + len(text),
-                    tag=tag,
-                    tag_path=path,
-                    link_density=min(1.0, link_chars / max(1, len(text))),
-                    hint=hint,
-                    heading=heading,
-                    index=len(blocks),
-                )
-            )
-            out.append(text)
-            pos += len(text)
-        buf = []
-        link_chars = 0
-
-    for bid, s, in_link, path, hint, heading, tag in pieces:
-        if s == "\n" or bid != cur_bid:
-            flush()
-            cur_bid = bid
-            if s == "\n":
-                continue
-        if not buf:
-            meta = (path, hint, heading, tag)
-        buf.append(s)
-        if in_link:
-            link_chars += len(s.strip())
-    flush()
-    return Segmented(source_text="".join(out), blocks=blocks, page=page)
+#: A page with fewer words outside ``<noscript>`` is read with its ``<noscript>`` text.
+NOSCRIPT_MIN_WORDS = 50

@@ -89,8 +89,11 @@ def test_test_split_pages_keep_the_article_and_drop_chrome(mode):
         ours.append(data.word_prf(text, p.gold))
         naive.append(data.word_prf(data.html_to_text_input(html), p.gold))
         assert removed or not p.gold.strip(), p.id
-    o, n = np.mean(ours, axis=0), np.mean(naive, axis=0)  # macro (precision, recall, F1)
-    assert o[1] >= 0.8, o
+    # macro (precision, recall, F1); recall over pages that have a gold text (an empty
+    # gold scores 0 for any output, and one such page keeps its one title line)
+    o, n = np.mean(ours, axis=0), np.mean(naive, axis=0)
+    r = np.mean([s[1] for s, p in zip(ours, pages) if p.gold.strip()])
+    assert r >= 0.8, o
     assert o[0] >= n[0] + 0.1, (o, n)
     assert o[2] > n[2], (o, n)
 

@@ -15,6 +15,15 @@ The rules, in the order they run (each one a small pass over the block list):
 7. *model* (optional): a learned block classifier may label the remaining blocks
    ``boilerplate`` (see :mod:`credscore.chrome` for how one is plugged in), except
    that a lone paragraph (one or two open blocks, one a sentence) is never removed.
+   On plain text the model only runs when the rules found chrome
+   (``TEXT_MODEL_MIN_EVIDENCE`` blocks): text with no sign of chrome is taken to be
+   clean already.  That is what keeps ``clean`` idempotent without eroding the
+   article (:mod:`credscore.fixpoint`).
+
+Markup hints are evidence, not verdicts: when the blocks left after all the steps
+hold fewer than ``max(HINT_GUARD_MIN_WORDS, HINT_GUARD_SHARE x the page's words)``
+words and hints removed something, the page is labelled again with the hints
+ignored (the article sat inside a ``<form>``, ``<nav>`` or ``<aside>``).
 
 Then inline chrome inside kept blocks (photo credits) is cut out, and known
 rendering garble (a drop cap split from its word) is repaired and recorded.
@@ -55,6 +64,13 @@ _DROPCAP_WORDS = frozenset(
 )
 _REAL_SHORT = frozenset("a an i is it in on of to as at by or we he me my no so up us do go be if am".split())
 
+#: Plain text: the model runs only when the rules labelled at least this many blocks.
+TEXT_MODEL_MIN_EVIDENCE = 5
+#: Hint guard: rerun without markup hints when fewer words than this survive ...
+HINT_GUARD_MIN_WORDS = 30
+#: ... or fewer than this share of the page's words.
+HINT_GUARD_SHARE = 0.10
+
 ModelHook = Callable[[Sequence[Block], list[str | None], str], list[str | None]]
 
 
@@ -85,13 +101,26 @@ class Stripped:
 def label_blocks(blocks: Sequence[Block], content_type: str, page: dict | None = None,
                  model: ModelHook | None = None) -> tuple[list[str | None], int | None]:
     """Return one label per block (None = article) and the index of the title block."""
+    labels, title_idx = _label_blocks(blocks, content_type, page, model, hints=True)
+    if any(b.hint for b in blocks):
+        words = [_n_words(b.text) for b in blocks]
+        kept = sum(w for w, lab in zip(words, labels) if lab is None)
+        if kept < max(HINT_GUARD_MIN_WORDS, HINT_GUARD_SHARE * sum(words)):
+            labels2, title2 = _label_blocks(blocks, content_type, page, model, hints=False)
+            if sum(w for w, lab in zip(words, labels2) if lab is None) > kept:
+                return labels2, title2
+    return labels, title_idx
+
+
+def _label_blocks(blocks: Sequence[Block], content_type: str, page: dict | None,
+                  model: ModelHook | None, hints: bool) -> tuple[list[str | None], int | None]:
     n = len(blocks)
     labels: list[str | None] = [None] * n
     words = [_n_words(b.text) for b in blocks]
 
     # 1-2. markup hints and lexicon
     for i, b in enumerate(blocks):
-        if b.hint:
+        if b.hint and hints:
             labels[i] = b.hint
             continue
         if not _HAS_ALNUM_RE.search(b.text):
@@ -154,6 +183,9 @@ def label_blocks(blocks: Sequence[Block], content_type: str, page: dict | None =
     # 7. learned model for what the rules left open.  One exception: when the rules
     # leave one or two blocks and at least one is a sentence ("a paragraph passed on
     # its own"), the model may not remove them all — a lone paragraph is the text.
+    if model is not None and content_type == "text" and \
+            sum(lab is not None for lab in labels) < TEXT_MODEL_MIN_EVIDENCE:
+        model = None  # no sign of chrome: the text is clean already
     if model is not None:
         open_idx = [i for i, lab in enumerate(labels) if lab is None]
         modelled = model(blocks, list(labels), content_type)

@@ -48,7 +48,7 @@ LINE_PATTERNS: dict[str, list[str]] = {
         r"\bwe (?:have )?disabled all ads\b",
         r"\bsupport (?:our|independent|quality) journalism\b",
         r"^(?:make a |one[- ]time |monthly )?donat(?:e|ion)(?: now)?[.!]?$",
-        r"^(?:once|monthly|annual(?:ly)?|yearly|one[- ]time|continue|other amount|\$\d+(?:\s*/\s*month)?)$",
+        r"^(?:once|monthly|annual(?:ly)?|yearly|one[- ]time|continue|other amount|\$\d+\s*/\s*month)$",
         r"\bnot ready to (?:support|donate|contribute)\b",
         r"^remind me later\.?$",
         r"^pa(?:y|i)ment methods?$",
@@ -123,6 +123,13 @@ LINE_PATTERNS: dict[str, list[str]] = {
         r"^(?:à lire aussi|lire aussi|lire la suite|voir aussi)\b.{0,80}$",
         r"^(?:lee también|leer más|ver más)\b.{0,80}$",
         r"^(?:xem thêm|đọc thêm|tin liên quan)\b.{0,80}$",
+        r"^(?:auch interessant|das könnte sie (?:auch )?interessieren|ähnliche artikel)\b.{0,80}$",
+        r"^(?:leggi anche|leggi (?:di )?più|continua a leggere|articoli correlati|(?:ti )?potrebbe interessarti)\b.{0,80}$",
+        r"^(?:lees (?:ook|meer|verder)|gerelateerde artikelen|meer lezen|bekijk ook)\b.{0,80}$",
+        r"^(?:leia (?:também|mais)|veja também|saiba mais|artigos relacionados|continue lendo)\b.{0,80}$",
+        r"^(?:lea también|seguir leyendo|te puede interesar|noticias relacionadas|sur le même sujet)\b.{0,80}$",
+        r"^(?:смотрите также|ещё по теме|еще по теме)\b.{0,80}$",
+        r"^(?:you might like|more by (?:the |this )?author)\b.{0,60}$",
         r"^tags?:.{0,120}$",
     ],
     "comment_prompt": [
@@ -137,6 +144,15 @@ LINE_PATTERNS: dict[str, list[str]] = {
         r"\blaisser un commentaire\b|^commentaires?$",
         r"\bdeja (?:un|tu) comentario\b|^comentarios?$",
         r"\bbình luận\b|\bgửi bình luận\b",
+        r"^(?:pingback|trackback)\b.{0,160}$",
+        r"^(?:die )?kommentare (?:sind )?geschlossen\.?$",
+        r"^(?:i )?commenti (?:sono )?chiusi\.?$",
+        r"^(?:les )?commentaires sont fermés\.?$",
+        r"^(?:os )?comentários (?:estão )?(?:fechados|encerrados)\.?$",
+        r"^reacties (?:zijn )?gesloten\.?$",
+        r"^(?:schreibe einen kommentar|lascia un commento|deixe (?:um|seu) comentário|laat een reactie achter|"
+        r"plaats een reactie)\b.{0,40}$",
+        r"^(?:commenti|comentários|reacties|kommentare)\s*(?:\(\d+\))?$",
     ],
     "author_promo": [
         r"^hi,? i(?:'m| am)\b.{1,80}\b(?:writer|designer|blogger|developer|editor|author|seo|marketer)\b",
@@ -147,6 +163,18 @@ LINE_PATTERNS: dict[str, list[str]] = {
         r"^(?:photo|image|picture|credit|foto|фото)s?\s*(?::|by|©)\s*.{1,80}$",
         r"^[\w.’'\- ]{2,60}\s*/\s*" + _PUBLISHERS + r"(?:\s*/\s*[\w ]{2,30})?$",
         r"^©\s*[\w.’'\- ]{2,60}(?:\s*/\s*[\w ]{2,40})?$",
+        r"^(?:photograph|photography|photo illustration)\s*(?::|by)\s*.{1,80}$",
+        r"^(?:beitragsbild|titelbild|bildquelle|bildnachweis|fotocredit|foto di|crédit photo|"
+        r"crédito(?: da)? foto|fotografia)\s*(?::|©)\s*.{1,80}$",
+        r"^(?:beitragsbild|titelbild)$",
+    ],
+    "reading_time": [
+        r"^\d{1,3}\s*[-–]?\s*min(?:ute)?s?\.?\s+read(?:ing time)?$",
+        r"^(?:estimated )?reading time\s*:?\s*\d{1,3}\s*min(?:ute)?s?\.?$",
+        r"^(?:lesezeit|leestijd|tempo di lettura|tempo de leitura|tiempo de lectura|temps de lecture|время чтения)"
+        r"\s*:?\s*(?:ca\.\s*)?\d{1,3}\s*(?:min\w*|мин\w*)\.?$",
+        r"^\d{1,3}\s*(?:min\w*|мин\w*)\.?\s+(?:lesezeit|leestijd|de lecture|de lectura|di lettura|de leitura|"
+        r"на чтение|чтения)$",
     ],
     "navigation": [
         r"^(?:home|menu|search|log ?in|sign ?in|register|skip to (?:main )?content|toggle navigation|close|open menu)$",
@@ -169,6 +197,7 @@ CONTINUATION = (
     r"|\b(?:we|our|us)\b.{0,60}\b(?:journalis\w+|support|help|ads|newsletter|work|staff|readers?|reporting|newsroom)\b"
     r"|\b(?:support(?:ing)?|donat\w+|contribut\w+)\b.{0,80}\b(?:us|our|journalism)\b"
     r"|\bsubscribers?\b"
+    r"|^\$\d+$"  # an amount button of a donation wall (a bare price alone is not chrome)
 )
 
 # Each INLINE pattern opens with ``(?<!\s)\s*``: the match starts where a run of spaces
