@@ -193,24 +193,26 @@ class Blocks:
     combiner sees only inner out-of-fold block columns of the training part)."""
 
     def __init__(self, X, feats, terms, S, y, groups, inner_folds: int, log_words: np.ndarray,
-                 aug: "st.Augment | None"):
+                 aug: "st.Augment | None", flagged: np.ndarray):
         self.X, self.feats, self.terms, self.S, self.y, self.g = X, feats, terms, S, y, groups
+        self.flagged = flagged
         self.inner, self.log_words, self.aug = inner_folds, log_words[:, None], aug
 
     def _sub_augment(self, tr: np.ndarray) -> "st.Augment | None":
         if self.aug is None:
             return None
         k = self.aug.for_rows(tr)
-        return st.Augment(self.aug.X[k], np.searchsorted(tr, self.aug.src[k]), [self.aug.terms[i] for i in k])
+        return st.Augment(self.aug.X[k], np.searchsorted(tr, self.aug.src[k]), [self.aug.terms[i] for i in k],
+                          self.aug.flags[k])
 
     def predict(self, tr: np.ndarray, te: np.ndarray) -> dict[str, np.ndarray]:
         from sklearn.linear_model import LogisticRegression
 
         y = self.y
         Zi, Zai = st.oof_block_logits(self.X[tr], [self.terms[i] for i in tr], y[tr], self.g[tr], self.feats,
-                                      folds=self.inner, aug=self._sub_augment(tr))
+                                      self.flagged[tr], folds=self.inner, aug=self._sub_augment(tr))
         Zt = st.Stack(self.X, self.terms, y, self.g, self.feats, tr, self.aug).z(
-            self.X[te], [self.terms[i] for i in te])
+            self.X[te], [self.terms[i] for i in te], self.flagged[te])
         out: dict[str, np.ndarray] = {}
         prior = float(y[tr].mean())
         no_spin = np.array([1.0, 0.0, 1.0])
@@ -253,7 +255,7 @@ def main() -> None:
     terms = st.analyzed([r.text for r in rows])
     log_words = np.array([d.get("structure.log_words", 0.0) for d in dicts])
     aug = st.make_augment(rows, feats)
-    B = Blocks(X, feats, terms, S, y, groups, 3 if args.quick else 5, log_words, aug)
+    B = Blocks(X, feats, terms, S, y, groups, 3 if args.quick else 5, log_words, aug, st.flags(dicts))
     print(f"{len(rows)} documents, {len(set(groups))} publishers, {len(feats)} signal features "
           f"({time.time() - t0:.0f}s)", file=sys.stderr, flush=True)
 

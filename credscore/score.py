@@ -277,7 +277,9 @@ class StackedModel:
     A signal's value and the components that share its direction are summed under the
     signal's name; a free detail, or one pointing the other way, appears under its own
     name (``"name_drift.names_seen"``, ``"c4_lines.kept_char_share"``), and the wording
-    block as ``"wording"``.
+    block as ``"wording"``.  A practice signal flagged for what it lacks (``sourcing``:
+    "unsourced") keeps under its name only what speaks for the flag; the sources it did
+    find appear under their own names, so a flag never stands beside positive points.
 
     ``wording_gate`` (in the file): signals whose flag means the text's wording is not
     its own — a synonym-spun copy (``spin``) reads like the wire story it copies, stock
@@ -300,6 +302,9 @@ class StackedModel:
     #: signals whose features take their own combiner slope instead of ``a_signals`` (spin's,
     #: fitted with synthetic spun copies; see tools/score_stack.py)
     slopes: Mapping[str, float] | None = None
+    #: signals whose features count only when the signal flags the text (spin: its value on
+    #: unflagged real articles carried no information and cost ranking on short texts)
+    flag_gated: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any], declared: Mapping[str, Any] | None = None) -> "StackedModel":
@@ -316,6 +321,7 @@ class StackedModel:
             min_words = int(d.get("min_words", 50))
             gate = tuple(str(x) for x in d.get("wording_gate", ()))
             slopes = {str(k): float(v) for k, v in (comb.get("slopes") or {}).items()}
+            flag_gated = tuple(str(x) for x in d.get("flag_gated", ()))
         except ModelError:
             raise
         except (KeyError, TypeError, ValueError) as e:
@@ -337,7 +343,8 @@ class StackedModel:
         bad = [f for f, c in zip(block.features, block.coef) if dirs[f] * c < 0]
         if bad:
             raise ModelError(f"coefficients against their declared direction: {bad}")
-        return cls(block, a_s, a_w, b, ref_w, base_rate, languages, min_words, dirs, d.get("info"), gate, slopes)
+        return cls(block, a_s, a_w, b, ref_w, base_rate, languages, min_words, dirs, d.get("info"), gate, slopes,
+                   flag_gated)
 
     def _slope(self, feature: str) -> float:
         return (self.slopes or {}).get(feature.split(".", 1)[0], self.a_signals)
@@ -351,6 +358,11 @@ class StackedModel:
         for f, xi, r, m, s, c in zip(blk.features, x, blk.reference or blk.mean, blk.mean, blk.scale, blk.coef):
             a = self._slope(f)
             r_std = max(-k, min(k, (r - m) / s))
+            sig = f.split(".", 1)[0]
+            if sig in self.flag_gated:  # counts from its reference, and only where its signal flags the text
+                flagged = sig in signals and signals[sig].flagged
+                terms.append(a * c * (max(-k, min(k, (xi - m) / s)) - r_std) if flagged else 0.0)
+                continue
             z_ref_s += a * c * r_std
             terms.append(a * c * (max(-k, min(k, (xi - m) / s)) - r_std))
         w = signals.get("wording")
@@ -392,8 +404,14 @@ class StackedModel:
         for f, t, xi in zip(self.signals.features, terms, x):
             sig = f.split(".", 1)[0]
             d = dirs.get(f, 0)
-            # under the signal's name: its value and the components that point the same way as the value
-            key = sig if f == sig or (d != 0 and d == dirs.get(sig, d)) else f
+            s = signals.get(sig)
+            if s is not None and s.flagged and dirs.get(sig, 0) > 0:
+                # a practice signal flagged for its absence (sourcing: "unsourced"): under its name only
+                # what speaks for the flag; what it did find (named attributions, quotes) apart
+                key = sig if f == sig or d < 0 else f
+            else:
+                # under the signal's name: its value and the components that point the same way as the value
+                key = sig if f == sig or (d != 0 and d == dirs.get(sig, d)) else f
             acc = entries.setdefault(key, [0.0, math.nan])
             acc[0] += t * per_unit
             if key == f:

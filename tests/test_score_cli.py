@@ -50,7 +50,7 @@ def test_to_dict_is_json_with_stable_keys(seed_analyses):
 
 def test_tampered_model_is_a_clear_error(tmp_path):
     good = json.loads((ROOT / "models" / "score.json").read_text())
-    bad = dict(good, scale=[0.0] * len(good["scale"]))
+    bad = dict(good, signals=dict(good["signals"], scale=[0.0] * len(good["signals"]["scale"])))
     p = tmp_path / "bad.json"
     p.write_text(json.dumps(bad))
     with pytest.raises(ModelError):

@@ -62,7 +62,7 @@ def domain_signs(features: Sequence[str], components: bool = True) -> np.ndarray
 
 
 DEFAULT_C = 0.3  # L2 strength of the logistic regression (fixed, not tuned on the test folds)
-PREP_VERSION = "prep-3"  # bump when the cleaning below changes (part of the cache key)
+PREP_VERSION = "prep-4"  # bump when the cleaning below changes (part of the cache key)
 
 # Signals that are never features, and why.  Anything else registered is a candidate.
 EXCLUDED_SIGNALS: dict[str, str] = {
@@ -306,6 +306,7 @@ def signal_features(text: str) -> dict[str, float]:
         if not s.applicable:
             continue
         out[name] = float(s.value)
+        out[f"{name}.flagged"] = float(s.flagged)  # never a feature (not declared); the score's flag gates
         for k, v in s.details.items():
             if isinstance(v, bool):
                 v = float(v)

@@ -148,8 +148,8 @@ class Augment:
     source row is in the training part, so no held-out article is seen in any form.
     """
 
-    def __init__(self, X: np.ndarray, src: np.ndarray, terms: list[list[str]]):
-        self.X, self.src, self.terms = X, src, terms
+    def __init__(self, X: np.ndarray, src: np.ndarray, terms: list[list[str]], flags: np.ndarray):
+        self.X, self.src, self.terms, self.flags = X, src, terms, flags
 
     def for_rows(self, idx: np.ndarray) -> np.ndarray:
         return np.flatnonzero(np.isin(self.src, idx))
@@ -158,11 +158,20 @@ class Augment:
 def make_augment(rows: Sequence[sd.Row], features: Sequence[str], jobs: int = 2) -> Augment:
     spun = sd.spun_copies(rows)
     index = {r.key(): i for i, r in enumerate(rows)}
-    X = sd.matrix(sd.feature_dicts(spun, jobs=jobs), features)
-    return Augment(X, np.array([index[r.src] for r in spun]), analyzed([r.text for r in spun]))
+    dicts = sd.feature_dicts(spun, jobs=jobs)
+    X = sd.matrix(dicts, features)
+    return Augment(X, np.array([index[r.src] for r in spun]), analyzed([r.text for r in spun]), flags(dicts))
 
 
-#: Signals whose terms get their own slope in the combiner, fitted with the spun copies.
+def flags(dicts: Sequence[dict[str, float]]) -> np.ndarray:
+    """Whether each row's :data:`OWN_SLOPE` signal flagged it (its terms count only then)."""
+    return np.array([any(d.get(f"{s}.flagged", 0.0) > 0 for s in OWN_SLOPE) for d in dicts])
+
+
+#: Signals whose terms get their own slope in the combiner, fitted with the spun copies, and count
+#: only where the signal flags the text: spin's value on unflagged real articles (short celebrity
+#: items, long political reports) carried no information there and cost 0.04 AUC on FakeNewsAMT /
+#: Celebrity when it counted everywhere (benchmarks/score.py, 2026-12-04).
 OWN_SLOPE = ("spin",)
 
 
@@ -177,19 +186,37 @@ def fit_signals(X: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Sequ
         y = np.concatenate([y, np.zeros(len(k), dtype=y.dtype)])
         groups = np.concatenate([groups, np.array(["spun:augmented"] * len(k))])
         real = np.concatenate([real, np.zeros(len(k), dtype=bool)])
-    return sd.fit_model(X, y, groups, real, features, C=C, calibration="none")
+    model = sd.fit_model(X, y, groups, real, features, C=C, calibration="none")
+    model["reference"] = reference(model, X[real], features)
+    return model
 
 
-def signal_parts(model: dict[str, Any], X: np.ndarray) -> np.ndarray:
-    """Columns (linear term without the :data:`OWN_SLOPE` features, their terms), exactly as
-    :class:`credscore.score.StackedModel` splits them."""
+def reference(model: dict[str, Any], X: np.ndarray, features: Sequence[str]) -> list[float]:
+    """What the explanation measures each feature from (transformed units): a defect's clean end
+    (its minimum on the real training rows), anything else its training mean."""
+    from credscore.signals import declared_features
+
+    declared = declared_features()
+    Xt = sd.apply_transforms(X, model["transforms"])
+    return [round(float(np.nanmin(Xt[:, j])), 6) if declared[f].direction < 0 else m
+            for j, (f, m) in enumerate(zip(features, model["mean"]))]
+
+
+def signal_parts(model: dict[str, Any], X: np.ndarray, flagged: np.ndarray) -> np.ndarray:
+    """Columns (linear term without the :data:`OWN_SLOPE` features, their terms where ``flagged``),
+    exactly as :class:`credscore.score.StackedModel` splits them."""
     mean, scale, coef = (np.array(model[k], dtype=float) for k in ("mean", "scale", "coef"))
     Xt = sd.apply_transforms(X, model.get("transforms") or [""] * X.shape[1])
     Zs = np.clip((np.where(np.isnan(Xt), mean, Xt) - mean) / scale, -float(model.get("clip", sd.CLIP)),
                  float(model.get("clip", sd.CLIP)))
     own = np.array([f.split(".", 1)[0] in OWN_SLOPE for f in model["features"]])
+    ref = np.clip((np.asarray(model["reference"], dtype=float) - mean) / scale, -float(model.get("clip", sd.CLIP)),
+                  float(model.get("clip", sd.CLIP)))
     terms = Zs * coef
-    return np.column_stack([float(model["intercept"]) + terms[:, ~own].sum(axis=1), terms[:, own].sum(axis=1)])
+    # the gated features' terms, measured from their reference (their clean end), count only where
+    # the signal flags the text: unflagged rows get exactly 0, so spin's slope is set by flagged rows
+    gated = ((Zs[:, own] - ref[own]) * coef[own]).sum(axis=1) * np.asarray(flagged, dtype=float)
+    return np.column_stack([float(model["intercept"]) + terms[:, ~own].sum(axis=1), gated])
 
 
 # ---------------------------------------------------------------------------
@@ -207,12 +234,12 @@ class Stack:
         self.sig = fit_signals(X[idx], y[idx], groups[idx], features, aug=aug, rows=idx)
         self.wording = fit_wording([terms[i] for i in idx], y[idx])
 
-    def z(self, X: np.ndarray, terms: Sequence[list[str]]) -> np.ndarray:
-        return np.column_stack([signal_parts(self.sig, X), wording_logits(self.wording, terms)])
+    def z(self, X: np.ndarray, terms: Sequence[list[str]], flagged: np.ndarray) -> np.ndarray:
+        return np.column_stack([signal_parts(self.sig, X, flagged), wording_logits(self.wording, terms)])
 
 
 def oof_block_logits(X: np.ndarray, texts: Sequence[list[str]], y: np.ndarray, groups: np.ndarray,
-                     features: Sequence[str], folds: int = 5, aug: Augment | None = None,
+                     features: Sequence[str], flagged: np.ndarray, folds: int = 5, aug: Augment | None = None,
                      ) -> tuple[np.ndarray, np.ndarray | None]:
     """Grouped out-of-fold block columns (:data:`COLUMNS`) of the rows and of their spun copies
     (each copy scored by the fold that held its source out); ``texts`` :func:`analyzed`."""
@@ -222,11 +249,11 @@ def oof_block_logits(X: np.ndarray, texts: Sequence[list[str]], y: np.ndarray, g
     Za = np.zeros((len(aug.src), len(COLUMNS))) if aug is not None else None
     for tr, te in GroupKFold(n_splits=min(folds, len(set(groups)))).split(X, y, groups):
         st = Stack(X, texts, y, groups, features, tr, aug)
-        Z[te] = st.z(X[te], [texts[i] for i in te])
+        Z[te] = st.z(X[te], [texts[i] for i in te], flagged[te])
         if aug is not None and Za is not None:
             k = aug.for_rows(te)
             if len(k):
-                Za[k] = st.z(aug.X[k], [aug.terms[i] for i in k])
+                Za[k] = st.z(aug.X[k], [aug.terms[i] for i in k], aug.flags[k])
     return Z, Za
 
 

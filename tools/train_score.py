@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> None:
     from sklearn.metrics import roc_auc_score
 
     import credscore
-    from credscore.signals import SIGNAL_MODULES, declared_features
+    from credscore.signals import SIGNAL_MODULES
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=sd.DATA)
@@ -66,18 +66,14 @@ def main(argv: list[str] | None = None) -> None:
     terms = st.analyzed([r.text for r in rows])
 
     aug = None if args.no_spin_augment else st.make_augment(rows, feats, jobs=args.jobs)
-    Z, Za = st.oof_block_logits(X, terms, y, groups, feats, aug=aug)
+    flagged = st.flags(dicts)
+    Z, Za = st.oof_block_logits(X, terms, y, groups, feats, flagged, aug=aug)
     comb = st.fit_combiner(Z, y, Za)
     stacked_oof = Z @ np.asarray(comb["coef"]) + comb["intercept"]
     aucs = {"signals": roc_auc_score(y, Z[:, 0] + Z[:, 1]), "wording": roc_auc_score(y, Z[:, 2]),
             "stacked": roc_auc_score(y, stacked_oof)}
 
     sig = st.fit_signals(X, y, groups, feats, aug=aug, rows=np.arange(len(rows)))
-    declared = declared_features()
-    # the explanation measures a defect from its clean end, anything else from the training mean
-    Xt = sd.apply_transforms(X, sig["transforms"])
-    sig["reference"] = [round(float(np.nanmin(Xt[:, j])), 6) if declared[f].direction < 0 else m
-                        for j, (f, m) in enumerate(zip(feats, sig["mean"]))]
     sig.pop("sign_constraints", None)
     sig.pop("sign_conflicts", None)
     wording = st.fit_wording(terms, y)
@@ -89,6 +85,7 @@ def main(argv: list[str] | None = None) -> None:
                      "intercept": round(comb["intercept"], 6),
                      "wording_reference": round(float(Z[:, 2].mean()), 6)},
         "wording_gate": ["spin", "filler"],
+        "flag_gated": list(st.OWN_SLOPE),
         "base_rate": st.BASE_RATE,
         "languages": ["en"],
         "min_words": args.min_words,
