@@ -341,3 +341,20 @@ def test_hand_built_analysis_without_pieces_still_renders():
     (m,) = doc.xpath("//div[contains(@class,'view-clean')]//mark")
     assert m.text == "Spun" and "'Rewritten' → 'Spun'" in m.get("title")
     assert "Score 42.0 of 100, medium" in doc.xpath("//svg[@class='gauge']")[0].get("aria-label")
+
+
+def test_html_rows_never_set_a_flag_beside_points_it_did_not_earn(seed_analyses):
+    """A detail entry ("dates.dates") never shows its signal's flag, and a signal outside the model
+    ("byline") says it is not scored instead of showing a flag that reads like a reason."""
+    from credscore.report.html import render_html
+
+    a = seed_analyses["000"]
+    page = render_html([a])
+    rows = re.findall(r"<tr><th scope=\"row\">.*?</tr>", page, flags=re.S)
+    for r in rows:
+        name = re.sub(r"<[^>]+>", "", re.search(r"<th scope=\"row\">(.*?)</th>", r, flags=re.S).group(1)).strip()
+        if "." in name:
+            assert "⚑" not in r, r
+        if "not in the model" in r:
+            assert "⚑" not in r, r
+    assert any("dates." in r for r in rows)

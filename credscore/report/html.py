@@ -222,8 +222,10 @@ def _signal_row(name: str, sig: Any, points: float | None, value: float, scale: 
     flag = ""
     if sig is not None and not sig.applicable:
         flag = '<span class="na">not applicable</span>'
-    elif sig is not None and sig.flagged:
-        flag = '<span class="flag">⚑ flagged</span>'
+    elif sig is not None and sig.flagged and "." not in name:  # a detail's row never carries its signal's flag
+        # a flag beside "not in the model" is a finding, not a reason for the score
+        flag = ('<span class="flag">⚑ flagged</span>' if points is not None
+                else '<span class="muted">flagged (not scored)</span>')
     if points is None:
         bar, pts = f'<span class="muted">{"not scored" if unscored else "not in the model"}</span>', ""
     else:
