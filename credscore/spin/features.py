@@ -167,63 +167,118 @@ def _default_info(w: str) -> tuple[int, bool, float, bool, str | None]:
     return (-1, False, _TOP_BUCKET if len(w) > 3 and w not in _STOP else -1, False, None)
 
 
-def _word_info(tables: Tables) -> dict[str, tuple[int, bool, float, bool, str | None]]:
-    """Per-word facts for every word any table knows, built once per :class:`Tables`.
+_MEMO_MAX = 100_000  # words memoised per look-up table before it starts afresh (bounded memory)
+
+
+def _floor(tables: Tables) -> float:
+    """The rarest general-English frequency: a word outside the list is rare, but no rarer
+    than its last entry can tell ("whirligig" is not 10^6 times rarer than "top")."""
+    f = tables.cache.get("lf_floor")
+    if f is None:
+        f = tables.cache["lf_floor"] = min(tables.logfreq.values(), default=0.0)
+    return f
+
+
+def _word_info(tables: Tables) -> "_WordInfo":
+    """Per-word facts, computed for each word on first sight and memoised per :class:`Tables`.
 
     (common id or -1, rare synonym?, rarity or -1, function word?, a synonym at
-    least ``_ODD_GAP`` decades more frequent or None).
+    least ``_ODD_GAP`` decades more frequent or None).  ``info.get(w)`` as for a dict.
     """
     cached = tables.cache.get("word_info")
     if cached is None:
-        lf = tables.logfreq
-        syn = tables.synonyms
-        gap = 2 * _ODD_GAP  # logfreq is in half-decades
-        # a word outside the general list is rare, but no rarer than its last entry can
-        # tell ("whirligig" is not 10^6 times rarer than "top")
-        floor = min(lf.values(), default=0.0)
-
-        def commoner(w: str) -> str | None:
-            if len(w) < 3 or w in _STOP_SHORT or w in _STOP:
-                return None
-            fw = lf.get(w, floor)
-            for o in syn.get(w, ()):
-                if lf.get(o, 0.0) - fw >= gap:
-                    return o
-            return None
-
-        words = set(tables.common_index) | set(tables.originals) | set(lf) | set(syn) | _STOP_SHORT
-        cached = {
-            w: (
-                tables.common_index.get(w, -1),
-                w in tables.originals,
-                max(0.0, _TOP_BUCKET - lf.get(w, 0.0)) if len(w) > 3 and w not in _STOP else -1,
-                w in _STOP_SHORT,
-                commoner(w),
-            )
-            for w in words
-        }
-        tables.cache["word_info"] = cached
+        cached = tables.cache["word_info"] = _WordInfo(tables)
     return cached
 
 
-def _lm_candidates(tables: Tables) -> dict[str, tuple[str, ...]]:
+class _WordInfo:
+    """Lazy word -> facts map: :func:`_default_info` for a word no table knows."""
+
+    __slots__ = ("memo", "cidx", "originals", "lf", "syn", "floor")
+
+    def __init__(self, tables: Tables) -> None:
+        self.memo: dict[str, tuple[int, bool, float, bool, str | None]] = {}
+        self.cidx = tables.common_index
+        self.originals = tables.originals
+        self.lf = tables.logfreq
+        self.syn = tables.synonyms
+        self.floor = _floor(tables)
+
+    def get(self, w: str) -> tuple[int, bool, float, bool, str | None]:
+        inf = self.memo.get(w)
+        if inf is None:
+            inf = self._compute(w)
+            if len(self.memo) >= _MEMO_MAX:
+                self.memo.clear()
+            self.memo[w] = inf
+        return inf
+
+    def _compute(self, w: str) -> tuple[int, bool, float, bool, str | None]:
+        lf = self.lf
+        syn = self.syn
+        if not (w in self.cidx or w in self.originals or w in lf or w in syn or w in _STOP_SHORT):
+            return _default_info(w)
+        commoner = None
+        if not (len(w) < 3 or w in _STOP_SHORT or w in _STOP):
+            gap = 2 * _ODD_GAP  # logfreq is in half-decades
+            fw = lf.get(w, self.floor)
+            for o in syn.get(w, ()):
+                if lf.get(o, 0.0) - fw >= gap:
+                    commoner = o
+                    break
+        return (
+            self.cidx.get(w, -1),
+            w in self.originals,
+            max(0.0, _TOP_BUCKET - lf.get(w, 0.0)) if len(w) > 3 and w not in _STOP else -1,
+            w in _STOP_SHORT,
+            commoner,
+        )
+
+
+class _LmCandidates:
+    """Lazy word -> candidate originals (``()`` for none), memoised per :class:`Tables`."""
+
+    __slots__ = ("memo", "originals", "synonyms", "lf", "floor")
+
+    def __init__(self, tables: Tables) -> None:
+        self.memo: dict[str, tuple[str, ...]] = {}
+        self.originals = tables.originals
+        self.synonyms = tables.synonyms
+        self.lf = tables.logfreq
+        self.floor = _floor(tables)
+
+    def get(self, w: str) -> tuple[str, ...]:
+        c = self.memo.get(w)
+        if c is None:
+            c = self._compute(w)
+            if len(self.memo) >= _MEMO_MAX:
+                self.memo.clear()
+            self.memo[w] = c
+        return c
+
+    def _compute(self, w: str) -> tuple[str, ...]:
+        if len(w) < 3 or w in _STOP_SHORT or w in _STOP:
+            return ()
+        lf = self.lf
+        fw = lf.get(w, self.floor)
+        gap = 2 * _LM_GAP
+        acc: tuple[str, ...] = ()
+        for table in (self.originals, self.synonyms):
+            cands = table.get(w)
+            if not cands:
+                continue
+            good = tuple(o for o in cands if lf.get(o, 0.0) - fw >= gap and o not in acc)
+            if good:
+                acc = acc + good
+        return acc
+
+
+def _lm_candidates(tables: Tables) -> _LmCandidates:
     """Word -> candidate originals at least ``_LM_GAP`` decades commoner in general English
-    (from the ``originals`` and ``synonyms`` tables), built once per :class:`Tables`."""
+    (from the ``originals`` and ``synonyms`` tables), computed per word on first sight."""
     cached = tables.cache.get("lm_cands")
     if cached is None:
-        lf = tables.logfreq
-        floor = min(lf.values(), default=0.0)
-        gap = 2 * _LM_GAP
-        cached = {}
-        for table in (tables.originals, tables.synonyms):
-            for w, cands in table.items():
-                if len(w) < 3 or w in _STOP_SHORT or w in _STOP:
-                    continue
-                fw = lf.get(w, floor)
-                good = tuple(o for o in cands if lf.get(o, 0.0) - fw >= gap and o not in cached.get(w, ()))
-                if good:
-                    cached[w] = cached.get(w, ()) + good
-        tables.cache["lm_cands"] = cached
+        cached = tables.cache["lm_cands"] = _LmCandidates(tables)
     return cached
 
 
@@ -235,7 +290,8 @@ def _lm_findings(text: str, view: TextView, tables: Tables, bigrams: Bigrams) ->
     words = view.words
     spans = view.word_spans
     n = len(low)
-    todo = [i for i, w in enumerate(low) if w in cands and words[i].islower()]
+    cget = cands.get
+    todo = [i for i, w in enumerate(low) if words[i].islower() and cget(w)]
     if not todo:
         return []
     key = bigrams.key
@@ -250,7 +306,7 @@ def _lm_findings(text: str, view: TextView, tables: Tables, bigrams: Bigrams) ->
     layout = []
     for i in todo:
         p, q = prev(i), nxt(i)
-        opts = (low[i],) + cands[low[i]]
+        opts = (low[i],) + cget(low[i])
         for x in opts:
             keys.append(key(p, x) if p else -1)
             keys.append(key(x, q) if q else -1)
@@ -344,7 +400,8 @@ def measure(
     once, more = tables.pairs_once, tables.pairs_more
     info = _word_info(tables)
     # one look-up per word: (common id or -1, rare synonym?, rarity or -1, function word?, commoner synonym)
-    infos = [info.get(w) or _default_info(w) for w in low]
+    iget = info.get
+    infos = [iget(w) for w in low]
     n_rare = rar_sum = n_content = 0
     odd_cands = []  # lower-case words that have a much commoner synonym
     for i, (w, inf) in enumerate(zip(words, infos)):
