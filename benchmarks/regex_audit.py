@@ -84,7 +84,8 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         except Exception as e:  # a module that needs an optional dependency
             print(f"skipped {info.name}: {e!r}", file=sys.stderr)
             continue
-        for name, value in vars(mod).items():
+        lazy = {n: getattr(mod, n) for n in getattr(mod, "__lazy_patterns__", ())}  # compiled on first access
+        for name, value in {**vars(mod), **lazy}.items():
             if isinstance(value, re.Pattern):
                 found.append((f"{info.name}.{name}", value))
             elif isinstance(value, (list, tuple)):

@@ -29,7 +29,7 @@ from typing import Sequence
 import numpy as np
 
 from ..segment import Block
-from .lexicon_i18n import ANY_RE, KINDS, may_match
+from .lexicon_i18n import KINDS, any_re, may_match
 from .stopwords import STOPWORDS
 
 _WORD_RE = re.compile(r"\w+")
@@ -157,7 +157,7 @@ def _lexicon_hits(text: str) -> tuple[float, ...]:
         return _NO_HITS
     n = len(text)
     out = [0.0] * len(KINDS)
-    for m in ANY_RE.finditer(text):
+    for m in any_re().finditer(text):
         out[_KIND_INDEX[m.lastgroup]] += (m.end() - m.start()) / n
     return tuple(min(1.0, v) for v in out)
 

@@ -219,9 +219,23 @@ def _alternation(table: dict[str, list[str]]) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-LINE_RE = _alternation(LINE_PATTERNS)
-"""Every LINE pattern in one alternation (the reference: :func:`match_kind` returns
-what ``LINE_RE.search`` would, only faster)."""
+@lru_cache(maxsize=1)
+def _line_re() -> re.Pattern[str]:
+    return _alternation(LINE_PATTERNS)
+
+
+# LINE_RE: every LINE pattern in one alternation (the reference: :func:`match_kind`
+# returns what ``LINE_RE.search`` would, only faster).  Compiled on first access
+# (only tests and audits use it), as is _FREE_RE (only blocks holding a trigger need it).
+__lazy_patterns__ = ("LINE_RE", "_FREE_RE")
+
+
+def __getattr__(name: str) -> object:
+    if name == "LINE_RE":
+        return _line_re()
+    if name == "_FREE_RE":
+        return _free_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _anchored(pattern: str) -> bool:
@@ -257,8 +271,14 @@ def _anchored(pattern: str) -> bool:
 _KIND_ORDER = {k: i for i, k in enumerate(LINE_PATTERNS)}
 _ANCHORED_RE = _alternation({k: [p for p in v if _anchored(p)] for k, v in LINE_PATTERNS.items()
                              if any(_anchored(p) for p in v)})
-_FREE_RE = _alternation({k: [p for p in v if not _anchored(p)] for k, v in LINE_PATTERNS.items()
+
+
+@lru_cache(maxsize=1)
+def _free_re() -> re.Pattern[str]:
+    return _alternation({k: [p for p in v if not _anchored(p)] for k, v in LINE_PATTERNS.items()
                          if any(not _anchored(p) for p in v)})
+
+
 #: Lower-case literals, one of which every match of a non-anchored pattern contains
 #: (tests/test_chrome_lexicon_speed.py checks it against LINE_RE on real pages).
 _FREE_TRIGGERS: tuple[str, ...] = (
@@ -308,7 +328,7 @@ def match_kind(text: str) -> str | None:
     if len(text) > MAX_CHARS:
         return None
     a = _ANCHORED_RE.match(text)
-    u = _FREE_RE.search(text) if _free_may_match(text) else None
+    u = _free_re().search(text) if _free_may_match(text) else None
     if a is None:
         return u.lastgroup if u else None
     if u is None or u.start() > 0:

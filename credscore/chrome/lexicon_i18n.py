@@ -15,6 +15,7 @@ Written for credscore from common UI strings; no list was copied from another pr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PHRASES: dict[str, dict[str, list[str]]] = {
     "read_more": {
@@ -180,23 +181,38 @@ def _compile(fragments: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + _alternation(fragments) + ")", re.IGNORECASE)
 
 
-I18N_RES: dict[str, re.Pattern[str]] = {
-    kind: _compile([f for frags in by_lang.values() for f in frags]) for kind, by_lang in PHRASES.items()
-}
-"""Kind -> one compiled alternation regex over all six languages."""
+KINDS: tuple[str, ...] = tuple(PHRASES)
 
-KINDS: tuple[str, ...] = tuple(I18N_RES)
 
-ANY_RE: re.Pattern[str] = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(
-        f"(?P<{kind}>{_alternation([f for frags in by_lang.values() for f in frags])})"
-        for kind, by_lang in PHRASES.items()
+@lru_cache(maxsize=1)
+def _i18n_res() -> dict[str, re.Pattern[str]]:
+    return {kind: _compile([f for frags in by_lang.values() for f in frags]) for kind, by_lang in PHRASES.items()}
+
+
+@lru_cache(maxsize=1)
+def any_re() -> re.Pattern[str]:
+    """:data:`ANY_RE`, compiled on first use (a block that no trigger admits never needs it)."""
+    return re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(
+            f"(?P<{kind}>{_alternation([f for frags in by_lang.values() for f in frags])})"
+            for kind, by_lang in PHRASES.items()
+        )
+        + ")",
+        re.IGNORECASE,
     )
-    + ")",
-    re.IGNORECASE,
-)
-"""All kinds in one pass: ``m.lastgroup`` names the kind of each match."""
+
+
+__lazy_patterns__ = ("ANY_RE",)
+
+
+def __getattr__(name: str) -> object:
+    # the compiled regexes are built on first access, not at import (start-up time)
+    if name == "I18N_RES":  # Kind -> one compiled alternation regex over all six languages.
+        return _i18n_res()
+    if name == "ANY_RE":  # All kinds in one pass: ``m.lastgroup`` names the kind of each match.
+        return any_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --------------------------------------------------------------------------- trigger prefilter
