@@ -13,7 +13,6 @@ from typing import Any
 
 from . import lang, source
 from .chrome import Stripped, strip
-from .chrome.model import label_with_model
 from .document import DEFAULT_MAX_BYTES, Decoded, load
 from .errors import CredscoreError
 from .pubdate import detect_published
@@ -56,6 +55,15 @@ def _as_date(value: Any) -> dt.date | None:
         except ValueError as e:
             raise CredscoreError(f"not an ISO date: {value!r}") from e
     raise TypeError(f"a date must be datetime.date or an ISO string, not {type(value).__name__}")
+
+
+def label_with_model(blocks: Any, labels: Any, content_type: str) -> Any:
+    """:func:`credscore.chrome.model.label_with_model`, imported on first call: on plain
+    text the model only runs where the rules found chrome, so its features (and their
+    phrase tables) need not load at start-up."""
+    from .chrome.model import label_with_model as label
+
+    return label(blocks, labels, content_type)
 
 
 def chrome_stage(
