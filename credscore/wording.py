@@ -205,9 +205,9 @@ class WordingModel:
         try:
             if d.get("format") != WORDING_FORMAT:
                 raise ModelError(f"unknown wording model format {d.get('format')!r}; expected {WORDING_FORMAT!r}")
-            terms_ = [str(t) for t in d["terms"]]
-            idf = tuple(float(x) for x in d["idf"])
-            coef = tuple(float(x) for x in d["coef"])
+            terms_ = list(map(str, d["terms"]))  # map: one C loop each (start-up time)
+            idf = tuple(map(float, d["idf"]))
+            coef = tuple(map(float, d["coef"]))
             intercept = float(d["intercept"])
         except ModelError:
             raise
@@ -215,9 +215,10 @@ class WordingModel:
             raise ModelError(f"malformed wording model: {e!r}") from e
         if not (len(terms_) == len(idf) == len(coef)) or len(set(terms_)) != len(terms_):
             raise ModelError("malformed wording model: terms, idf and coef disagree or repeat")
-        if not all(math.isfinite(v) for v in (*idf, *coef, intercept)) or any(v <= 0 for v in idf):
+        if not (all(map(math.isfinite, idf)) and all(map(math.isfinite, coef)) and math.isfinite(intercept)) \
+                or min(idf, default=1.0) <= 0:
             raise ModelError("malformed wording model: non-finite weight or non-positive idf")
-        return cls({t: i for i, t in enumerate(terms_)}, idf, coef, intercept, d.get("info"))
+        return cls(dict(zip(terms_, range(len(terms_)))), idf, coef, intercept, d.get("info"))
 
     def logit(self, text: str, top: int = 0) -> tuple[float, list[NgramEvidence]]:
         """The block's logit for ``text`` and its ``top`` n-grams by absolute weight."""
