@@ -14,7 +14,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: score may be null (unscored_reason); explanation names "<signal>.<key>", "wording"
 
 ContentType = Literal["html", "text"]
 

@@ -130,3 +130,20 @@ def word_prf(predicted: str, gold: str) -> tuple[float, float, float]:
     overlap = sum((pred & ref).values())
     p, r = overlap / sum(pred.values()), overlap / sum(ref.values())
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def tool(name: str):
+    """A development module of ``tools/`` (training and build scripts, not part of the package),
+    loaded from its file (``tools/`` is not an import root of the tests)."""
+    import importlib.util
+    import sys
+
+    if name in sys.modules:
+        return sys.modules[name]
+    path = Path(__file__).resolve().parents[1] / "tools" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None, path
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import gzip
 import json
-import math
 
 import numpy as np
 import pytest
@@ -14,8 +13,9 @@ import credscore
 from credscore import source
 from credscore.errors import ModelError
 from credscore.score import StackedModel, load_model
-from credscore.signals import SIGNAL_MODULES, declared_features
+from credscore.signals import declared_features
 
+from ._data import tool
 from .conftest import DATA, ROOT, require_data
 
 MODEL_JSON = json.loads((ROOT / "models" / "score.json").read_text())
@@ -202,12 +202,7 @@ def test_seeds_ranked_as_a_careful_reader_would(seed_analyses):
 
 
 def _score_tools():
-    import sys
-
-    sys.path.insert(0, str(ROOT / "tools"))
-    import score_data
-
-    return score_data
+    return tool("score_data")
 
 
 def test_coefficient_signs_only_where_every_corpus_agrees():
@@ -314,10 +309,7 @@ def test_shift_is_capped_and_never_raises_a_score():
 def test_training_text_cleaning_removes_fakenewsnet_short_links():
     """The FakeNewsNet 'real' texts carry politi.co/cnn.it links: cleaned away before training."""
     path = require_data("cred", "fakenewsnet_v1_buzzfeed_politifact", "articles.jsonl")
-    import sys
-
-    sys.path.insert(0, str(ROOT / "tools"))
-    import score_data
+    score_data = tool("score_data")
 
     raw = [json.loads(line) for line in path.open(encoding="utf-8")]
     dirty = [r["text"] for r in raw if "http" in r["text"] or "politi.co" in r["text"]]

@@ -407,7 +407,7 @@ def _continuation(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     open (a comma, an opening quote, a dash).  A short line that opens in upper case (a
     linked name: "told", "Reuters", "on Tuesday ...") starts a pseudo-paragraph of its
     own: bridging it scored no better in domain-grouped cross-validation on the train
-    split (out-of-fold macro F1 .7951 with and without; docs/chrome.md).
+    split (out-of-fold macro F1 .7951 with and without; docs/evaluation/2026-12-04-chrome.md).
     """
     n = len(texts)
     low = np.zeros(n)
