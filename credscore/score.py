@@ -1,8 +1,12 @@
-"""The credibility score: a linear model over signal values, stored as plain JSON.
+"""The credibility score, stored as plain JSON.
 
-The model file (``models/score.json``, shipped inside the wheel as
-``credscore.models``) holds a standardised logistic regression trained with
-scikit-learn (see ``tools/train_score.py``) and, optionally, an isotonic
+The shipped model (``models/score.json``, format ``credscore-stacked/1``, read by
+:class:`StackedModel`) joins a signal block — a :class:`LinearModel` over the features
+the signals declare — and the wording block (:mod:`credscore.wording`, read through
+the ``wording`` signal) with a combiner; see :class:`StackedModel` for the formula and
+the explanation.  The rest of this docstring describes the signal block's own format,
+``credscore-linear/1``, which also stands alone: a standardised logistic regression
+trained with scikit-learn (``tools/train_score.py``) and, optionally, an isotonic
 calibration table.  It is read with :func:`json.load` and validated: no pickle,
 nothing executable.  A malformed or tampered file raises
 :class:`~credscore.errors.ModelError`.
