@@ -142,23 +142,6 @@ class LinearModel:
             out.append(m if math.isnan(v) else TRANSFORMS[t](v))
         return out
 
-    def terms(self, signals: Mapping[str, Signal]) -> tuple[float, list[float]]:
-        """The linear term at the reference point and each feature's term measured from it.
-
-        ``z = z_ref + sum(terms)`` exactly, clipping included: a feature's term is
-        ``coef × (clip(std(x)) − clip(std(ref)))``, so a feature at its reference adds 0.
-        """
-        x = self.feature_vector(signals)
-        k = self.clip
-        ref = self.reference or self.mean
-        z_ref = self.intercept
-        out = []
-        for xi, r, m, s, c in zip(x, ref, self.mean, self.scale, self.coef):
-            r_std = max(-k, min(k, (r - m) / s))
-            z_ref += c * r_std
-            out.append(c * (max(-k, min(k, (xi - m) / s)) - r_std))
-        return z_ref, out
-
     def score(self, signals: Mapping[str, Signal]) -> tuple[float, list[Contribution]]:
         """Score 0–100 and each signal's contribution in points, largest first."""
         x = self.feature_vector(signals)
@@ -353,7 +336,8 @@ class StackedModel:
     def _slope(self, feature: str) -> float:
         return (self.slopes or {}).get(feature.split(".", 1)[0], self.a_signals)
 
-    def _z(self, signals: Mapping[str, Signal]) -> tuple[float, float, list[float], float]:
+    def _z(self, signals: Mapping[str, Signal]) -> tuple[float, float, list[float], float, list[float]]:
+        """(z at the reference, the wording term, each feature's term, the wording logit, the features)."""
         blk = self.signals
         x = blk.feature_vector(signals)
         k = blk.clip
@@ -362,13 +346,13 @@ class StackedModel:
         for f, xi, r, m, s, c in zip(blk.features, x, blk.reference or blk.mean, blk.mean, blk.scale, blk.coef):
             a = self._slope(f)
             r_std = max(-k, min(k, (r - m) / s))
+            term = a * c * (max(-k, min(k, (xi - m) / s)) - r_std)
             sig = f.split(".", 1)[0]
             if sig in self.flag_gated:  # counts from its reference, and only where its signal flags the text
-                flagged = sig in signals and signals[sig].flagged
-                terms.append(a * c * (max(-k, min(k, (xi - m) / s)) - r_std) if flagged else 0.0)
-                continue
-            z_ref_s += a * c * r_std
-            terms.append(a * c * (max(-k, min(k, (xi - m) / s)) - r_std))
+                terms.append(term if sig in signals and signals[sig].flagged else 0.0)
+            else:
+                z_ref_s += a * c * r_std
+                terms.append(term)
         w = signals.get("wording")
         zw = self.wording_reference
         if w is not None and w.applicable:
@@ -381,18 +365,18 @@ class StackedModel:
         t_w = self.a_wording * (zw - self.wording_reference)
         if t_w > 0 and any(signals[g].flagged for g in self.wording_gate if g in signals):
             t_w = 0.0  # borrowed or generated wording earns no credit
-        return z_ref, t_w, terms, zw
+        return z_ref, t_w, terms, zw, x
 
     @property
     def base(self) -> float:
         """The score of a document with no defect, average everything else and average wording."""
         empty: dict[str, Signal] = {}
-        z_ref, _, _, _ = self._z(empty)
+        z_ref = self._z(empty)[0]
         return 100.0 * _sigmoid(z_ref)
 
     def score(self, signals: Mapping[str, Signal]) -> tuple[float, list[Contribution]]:
         """Score 0–100 and each entry's contribution in points, largest first."""
-        z_ref, t_w, terms, zw = self._z(signals)
+        z_ref, t_w, terms, zw, x = self._z(signals)
         z = z_ref + t_w + math.fsum(terms)
         score = 100.0 * _sigmoid(z)
         base = 100.0 * _sigmoid(z_ref)
@@ -404,7 +388,6 @@ class StackedModel:
             per_unit = 100.0 * p * (1 - p)
         dirs = self.directions or {}
         entries: dict[str, list[float]] = {}
-        x = self.signals.feature_vector(signals)
         for f, t, xi in zip(self.signals.features, terms, x):
             sig = f.split(".", 1)[0]
             d = dirs.get(f, 0)

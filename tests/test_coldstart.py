@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from credscore.signals import _wordfreq, readability
 from credscore.spin.tables import PhraseMatcher, default_tables, general_logfreq, trie_regex
 
+from . import _data
 from ._data import tool
 from .conftest import require_data
 
@@ -33,16 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def articles() -> list[str]:
-    path = require_data("cred", "buzzfeed_webis_2016", "articles.jsonl")
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            t = (json.loads(line).get("text") or "").strip()
-            if t:
-                out.append(t)
-            if len(out) >= 300:
-                break
-    return out
+    require_data("cred", "buzzfeed_webis_2016", "articles.jsonl")
+    return list(_data.articles(300))
 
 
 def _spans(matches) -> list[tuple[int, int, str]]:

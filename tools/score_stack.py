@@ -282,7 +282,7 @@ def fit_combiner(Z: np.ndarray, y: np.ndarray, Za: np.ndarray | None = None,
             "base_rate": base_rate, "prior_shift": shift}
 
 
-def combine(comb: dict[str, Any], Z: np.ndarray, cols: Sequence[int] | None = None) -> np.ndarray:
+def combine(comb: dict[str, Any], Z: np.ndarray) -> np.ndarray:
     coef = np.asarray(comb["coef"])
     z = Z @ coef + comb["intercept"]
     return 1 / (1 + np.exp(-z))

@@ -48,6 +48,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import Any
 
 from ..text import TextView, per_thousand
 from .bigrams import Bigrams, default_bigrams
@@ -191,27 +192,40 @@ def _word_info(tables: Tables) -> "_WordInfo":
     return cached
 
 
-class _WordInfo:
+class _LazyMemo:
+    """A word -> value map computed on first sight (:meth:`_compute`) and memoised, bounded by
+    ``_MEMO_MAX`` words (then it starts afresh)."""
+
+    __slots__ = ("memo",)
+
+    def __init__(self) -> None:
+        self.memo: dict[str, Any] = {}
+
+    def get(self, w: str) -> Any:
+        v = self.memo.get(w)
+        if v is None:
+            v = self._compute(w)
+            if len(self.memo) >= _MEMO_MAX:
+                self.memo.clear()
+            self.memo[w] = v
+        return v
+
+    def _compute(self, w: str) -> Any:
+        raise NotImplementedError
+
+
+class _WordInfo(_LazyMemo):
     """Lazy word -> facts map: :func:`_default_info` for a word no table knows."""
 
-    __slots__ = ("memo", "cidx", "originals", "lf", "syn", "floor")
+    __slots__ = ("cidx", "originals", "lf", "syn", "floor")
 
     def __init__(self, tables: Tables) -> None:
-        self.memo: dict[str, tuple[int, bool, float, bool, str | None]] = {}
+        super().__init__()
         self.cidx = tables.common_index
         self.originals = tables.originals
         self.lf = tables.logfreq
         self.syn = tables.synonyms
         self.floor = _floor(tables)
-
-    def get(self, w: str) -> tuple[int, bool, float, bool, str | None]:
-        inf = self.memo.get(w)
-        if inf is None:
-            inf = self._compute(w)
-            if len(self.memo) >= _MEMO_MAX:
-                self.memo.clear()
-            self.memo[w] = inf
-        return inf
 
     def _compute(self, w: str) -> tuple[int, bool, float, bool, str | None]:
         lf = self.lf
@@ -235,26 +249,17 @@ class _WordInfo:
         )
 
 
-class _LmCandidates:
+class _LmCandidates(_LazyMemo):
     """Lazy word -> candidate originals (``()`` for none), memoised per :class:`Tables`."""
 
-    __slots__ = ("memo", "originals", "synonyms", "lf", "floor")
+    __slots__ = ("originals", "synonyms", "lf", "floor")
 
     def __init__(self, tables: Tables) -> None:
-        self.memo: dict[str, tuple[str, ...]] = {}
+        super().__init__()
         self.originals = tables.originals
         self.synonyms = tables.synonyms
         self.lf = tables.logfreq
         self.floor = _floor(tables)
-
-    def get(self, w: str) -> tuple[str, ...]:
-        c = self.memo.get(w)
-        if c is None:
-            c = self._compute(w)
-            if len(self.memo) >= _MEMO_MAX:
-                self.memo.clear()
-            self.memo[w] = c
-        return c
 
     def _compute(self, w: str) -> tuple[str, ...]:
         if len(w) < 3 or w in _STOP_SHORT or w in _STOP:
