@@ -15,7 +15,6 @@ from . import lang, source
 from .chrome import Stripped, strip
 from .document import DEFAULT_MAX_BYTES, Decoded, load
 from .errors import CredscoreError
-from .pubdate import detect_published
 from .scorable import MIN_ARTICLE_WORDS, MODEL_LANGUAGES, unscored_reason
 from .score import LinearModel, StackedModel, load_model
 from .segment import Segmented, segment_html, segment_text
@@ -138,6 +137,8 @@ def analyze(
         language=language,
         page=seg.page,
     )
+    # the dates stage: every date of the page found once; the dates signal reads it too
+    pub = ctx.dates.published  # the caller's date, else the page's own (HTML metadata, dateline)
     signals: dict[str, Signal] = {}
     for mod in _SIGNALS:
         if mod.ENGLISH_ONLY and language not in ("en", "und"):
@@ -164,7 +165,6 @@ def analyze(
             [*explanation, Contribution("source_prior", prior.points, prior.credibility_score)],
             key=lambda c: (-abs(c.points), c.name),
         )
-    pub = detect_published(ctx)  # the caller's date, else the page's own (HTML metadata, dateline)
     return Analysis(
         text=text,
         title=stripped.title,
