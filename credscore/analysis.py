@@ -152,7 +152,7 @@ def analyze(
     # no score for what cannot be scored (credscore.scorable): signals stay computed
     lm = load_model(model)
     reason = unscored_reason(text, language, getattr(lm, "languages", MODEL_LANGUAGES),
-                             getattr(lm, "min_words", MIN_ARTICLE_WORDS))
+                             getattr(lm, "min_words", MIN_ARTICLE_WORDS), n_words=ctx.view.n_words)
     score: float | None = None
     explanation: list[Contribution] = []
     if reason is None:
