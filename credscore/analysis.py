@@ -89,6 +89,30 @@ def chrome_stage(
     return document, decoded, seg, strip(seg, decoded.content_type, model=label_with_model)
 
 
+def context_stage(document: Document, decoded: Decoded, seg: Segmented, stripped: Stripped,
+                  language: str) -> Context:
+    """The frozen context every signal reads, computed once, before the signals: the
+    shared tokenisation (words with their spans, lower-cased words, sentences, lines,
+    paragraphs: :class:`~credscore.text.TextView`) and the dates stage (every date in
+    the text, the dates the page declares, its datelines and publication date:
+    :func:`credscore.pubdate.page_dates`)."""
+    ctx = Context(
+        text=stripped.text,
+        view=TextView(stripped.text).prepared(),
+        source_text=seg.source_text,
+        removed=tuple(stripped.removed),
+        title=stripped.title,
+        url=document.url,
+        published=document.published,
+        crawled=document.crawled,
+        content_type=decoded.content_type,
+        language=language,
+        page=seg.page,
+    )
+    ctx.dates  # noqa: B018 -- the dates stage runs here, not inside the first signal that reads it
+    return ctx
+
+
 def analyze(
     doc: str | bytes | Document,
     *,
@@ -124,20 +148,7 @@ def analyze(
         notes.append("no article text left after chrome removal: the page is all chrome")
     # the article decides; a page that is all chrome is still in some language
     language = lang.detect(text) if text.strip() else lang.detect(seg.source_text)
-    ctx = Context(
-        text=text,
-        view=TextView(text),
-        source_text=seg.source_text,
-        removed=stripped.removed,
-        title=stripped.title,
-        url=document.url,
-        published=document.published,
-        crawled=document.crawled,
-        content_type=decoded.content_type,
-        language=language,
-        page=seg.page,
-    )
-    # the dates stage: every date of the page found once; the dates signal reads it too
+    ctx = context_stage(document, decoded, seg, stripped, language)
     pub = ctx.dates.published  # the caller's date, else the page's own (HTML metadata, dateline)
     signals: dict[str, Signal] = {}
     for mod in _SIGNALS:

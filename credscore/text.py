@@ -57,6 +57,13 @@ class TextView:
         words = self.words
         return "\n".join(words).lower().split("\n") if words else []
 
+    def prepared(self) -> "TextView":
+        """This view with every list computed now (the tokenisation stage of
+        :func:`credscore.analyze`, before the signals); returns ``self``."""
+        self.words_lower, self.word_starts, self.word_ends  # noqa: B018
+        self.sentence_spans, self.stripped_lines, self.paragraph_spans  # noqa: B018
+        return self
+
     @property
     def n_words(self) -> int:
         return len(self.word_spans)
