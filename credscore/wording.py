@@ -37,7 +37,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
+from operator import is_not, neg
 from typing import Any, Iterable, Mapping
 
 from .errors import ModelError
@@ -96,16 +97,27 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[!?]")
 Token = tuple[str, int, int]  # (token, start, end) in the text
 
 
-def _phrase_index(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
-    """First token → the phrases (as token tuples) it starts, longest first."""
+_PhraseIndex = dict[str, tuple[dict[str, list[tuple[str, ...]]], bool]]
+_NO_PHRASES: tuple[dict[str, list[tuple[str, ...]]], bool] = ({}, False)
+
+
+def _phrase_index(phrases: Iterable[str]) -> _PhraseIndex:
+    """First token → (second token → the phrases (as token tuples) they start, longest
+    first; whether the first token alone is a phrase)."""
     idx: dict[str, list[tuple[str, ...]]] = {}
     for p in phrases:
         toks = tuple(m.group().replace("’", "'") for m in _TOKEN_RE.finditer(p.lower()))
         if toks:
             idx.setdefault(toks[0], []).append(toks)
-    for v in idx.values():
+    out: _PhraseIndex = {}
+    for first, v in idx.items():
         v.sort(key=len, reverse=True)
-    return idx
+        by_second: dict[str, list[tuple[str, ...]]] = {}
+        for ph in v:
+            if len(ph) > 1:
+                by_second.setdefault(ph[1], []).append(ph)
+        out[first] = (by_second, any(len(ph) == 1 for ph in v))
+    return out
 
 
 # a publisher's possessive ("CNN's") is the publisher too
@@ -167,13 +179,19 @@ def tokens(text: str) -> list[Token]:
             i = j
             continue
         w = words[i]
+        nxt = words[i + 1] if i + 1 < n else None
         hit = None
         for table, kind in ((pub, "pub"), (drop, "drop")):
-            for ph in table.get(w, ()):
+            # the phrases starting with w, longest first: those whose second word is next
+            by_second, singles = table.get(w, _NO_PHRASES)
+            for ph in by_second.get(nxt, ()):
                 k = len(ph)
                 if tuple(words[i:i + k]) == ph:
                     hit = (kind, k)
                     break
+            else:
+                if singles:
+                    hit = (kind, 1)
             if hit:
                 break
         if hit:
@@ -194,12 +212,12 @@ def ngrams(toks: list[Token]) -> list[Token]:
     return out
 
 
-def _spans_of(term: str, toks: list[Token]) -> tuple[tuple[int, int], ...]:
-    """Where the n-gram ``term`` occurs in ``toks``, in order (as :func:`ngrams` lists them)."""
+def _spans_of(term: str, toks: list[Token], words: list[str], pairs: list[str]) -> tuple[tuple[int, int], ...]:
+    """Where the n-gram ``term`` occurs in ``toks`` (whose words are ``words``, whose
+    bigrams are ``pairs``), in order (as :func:`ngrams` lists them)."""
     if " " not in term:
-        return tuple((a, b) for w, a, b in toks if w == term)
-    x, y = term.split(" ")
-    return tuple((p[1], q[2]) for p, q in zip(toks, toks[1:]) if p[0] == x and q[0] == y)
+        return tuple((t[1], t[2]) for t in compress(toks, map(term.__eq__, words)))
+    return tuple((toks[i][1], toks[i + 1][2]) for i in compress(range(len(pairs)), map(term.__eq__, pairs)))
 
 
 def terms(text: str) -> list[str]:
@@ -251,12 +269,14 @@ class WordingModel:
         toks = tokens(text)
         words = [t[0] for t in toks]
         # n-gram counts in C; a unigram never holds a space and a bigram always does
+        pairs = list(map("{} {}".format, words, words[1:]))
         grams = Counter(words)
-        grams.update(map("{} {}".format, words, words[1:]))
+        grams.update(pairs)
         vocab, idf = self.vocab, self.idf
         # distinct terms have distinct indices: a term's count is its index's
-        vals = {i: (1.0 + math.log(c)) * idf[i] for i, c in zip(map(vocab.get, grams), grams.values())
-                if i is not None}
+        ids = list(map(vocab.get, grams))
+        known = list(map(is_not, ids, repeat(None)))
+        vals = {i: (1.0 + math.log(c)) * idf[i] for i, c in zip(compress(ids, known), compress(grams.values(), known))}
         if not vals:
             return self.intercept, []
         norm = math.sqrt(math.fsum(v * v for v in vals.values()))
@@ -265,8 +285,9 @@ class WordingModel:
         ev: list[NgramEvidence] = []
         if top:
             inv = _inverse(self)
-            for i in heapq.nsmallest(top, parts, key=lambda k: (-abs(parts[k]), k)):
-                ev.append(NgramEvidence(inv[i], parts[i], _spans_of(inv[i], toks)))
+            # by absolute weight, then index: (-|part|, index) pairs compare as the key would
+            for _, i in heapq.nsmallest(top, zip(map(neg, map(abs, parts.values())), parts)):
+                ev.append(NgramEvidence(inv[i], parts[i], _spans_of(inv[i], toks, words, pairs)))
         return z, ev
 
     def top_terms(self, n: int = 20) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
