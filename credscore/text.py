@@ -36,8 +36,8 @@ class TextView:
 
     @cached_property
     def words(self) -> list[str]:
-        # the same strings as slicing the text at word_spans: WORD_RE has no groups
-        return WORD_RE.findall(self.text)
+        t = self.text
+        return [t[a:b] for a, b in self.word_spans]  # slicing: faster than a second regex pass
 
     @cached_property
     def word_starts(self) -> list[int]:
