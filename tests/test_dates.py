@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from credscore.dateparse import find_dates, is_valid, parse_date
-from credscore.pubdate import dateline_claim, detect_published, page_claims, url_claim
+from credscore.dates.parse import find_dates, is_valid, parse_date
+from credscore.dates.published import dateline_claim, detect_published, page_claims, url_claim
 from credscore.signals import dates
 from credscore.signals.base import Context
 
@@ -388,7 +388,7 @@ def test_page_metadata_never_crashes(jsonld, meta, times, url) -> None:
 
 
 def test_find_dates_memo_gives_fresh_equal_answers():
-    from credscore import dateparse
+    from credscore.dates import parse as dateparse
 
     from . import _data
 

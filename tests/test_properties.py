@@ -9,7 +9,7 @@
   it, as on any empty input) and does not itself look like HTML (it would then be
   parsed as HTML; see :mod:`credscore.fixpoint`);
 * output is identical across runs;
-* the date extractor (:mod:`credscore.dateparse`) returns exact, ordered, disjoint
+* the date extractor (:mod:`credscore.dates.parse`) returns exact, ordered, disjoint
   spans, finds every date written in the usual forms, and never raises;
 * the JSONL reader (:mod:`credscore.pipeline.jsonl`) writes exactly one valid JSON
   line per non-blank input line, in order, keeping the record's own fields.
@@ -175,9 +175,9 @@ def test_only_typed_errors_or_type_errors(doc):
         pass
 
 
-# --- the date extractor (credscore.dateparse) ------------------------------------------
+# --- the date extractor (credscore.dates.parse) ------------------------------------------
 
-from credscore import dateparse  # noqa: E402
+from credscore.dates import parse as dateparse  # noqa: E402
 
 _MONTHS = dateparse.MONTH_NAMES
 _date_text = st.one_of(
