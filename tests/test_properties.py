@@ -7,7 +7,7 @@
 * ``clean`` is idempotent: ``clean(clean(x)) == clean(x)`` whenever ``clean(x)`` is
   not empty (an empty result is not a document: ``clean`` raises EmptyInputError on
   it, as on any empty input) and does not itself look like HTML (it would then be
-  parsed as HTML; see :mod:`credscore.fixpoint`);
+  parsed as HTML; see :mod:`credscore.chrome.settle`);
 * output is identical across runs;
 * the date extractor (:mod:`credscore.dates.parse`) returns exact, ordered, disjoint
   spans, finds every date written in the usual forms, and never raises;
