@@ -95,7 +95,7 @@ def context_stage(document: Document, decoded: Decoded, seg: Segmented, stripped
     shared tokenisation (words with their spans, lower-cased words, sentences, lines,
     paragraphs: :class:`~credscore.text.TextView`) and the dates stage (every date in
     the text, the dates the page declares, its datelines and publication date:
-    :func:`credscore.pubdate.page_dates`)."""
+    :func:`credscore.dates.published.page_dates`)."""
     ctx = Context(
         text=stripped.text,
         view=TextView(stripped.text).prepared(),

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from credscore.dateparse import find_dates, is_valid, parse_date
-from credscore.pubdate import dateline_claim, detect_published, page_claims, url_claim
+from credscore.dates.parse import find_dates, is_valid, parse_date
+from credscore.dates.published import dateline_claim, detect_published, page_claims, url_claim
 from credscore.signals import dates
 from credscore.signals.base import Context
 
@@ -391,7 +391,8 @@ def test_one_analysis_scans_each_text_for_dates_once(monkeypatch):
     """The dates stage finds every date once: the text and its head are scanned once each
     (the published date, the datelines and the dates signal share the scans)."""
     import credscore
-    from credscore import dateparse, pubdate
+    from credscore.dates import parse as dateparse
+    from credscore.dates import published as pubdate
     from credscore.signals import dates as dates_signal
 
     from . import _data

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol, Sequence
 
-from ..pubdate import PageDates, page_dates
+from ..dates.published import PageDates, page_dates
 from ..text import TextView
 from ..types import RemovedBlock, Signal
 
@@ -51,7 +51,7 @@ class Context:
 
     @cached_property
     def dates(self) -> PageDates:
-        """The dates stage (:func:`credscore.pubdate.page_dates`), run once per document."""
+        """The dates stage (:func:`credscore.dates.published.page_dates`), run once per document."""
         return page_dates(self.text, removed=self.removed, page=self.page, url=self.url,
                           published=self.published, crawled=self.crawled)
 

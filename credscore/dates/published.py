@@ -44,8 +44,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, Literal
 from urllib.parse import urlsplit
 
-from .dateparse import FoundDate, find_dates, parse_date
-from .types import PublishedDate
+from .parse import FoundDate, find_dates, parse_date
+from ..types import PublishedDate
 
 Role = Literal["published", "modified"]
 
@@ -396,7 +396,7 @@ class PageDates:
     before the signals (``Context.dates``).  The ``dates`` signal checks them and
     ``Analysis.published`` is ``published``."""
 
-    #: every date written in the cleaned text, in order (:func:`~credscore.dateparse.find_dates`)
+    #: every date written in the cleaned text, in order (:func:`~credscore.dates.parse.find_dates`)
     found: tuple[FoundDate, ...]
     #: the dates the page metadata and URL declare, most trusted first (:func:`page_claims`)
     claims: tuple[DateClaim, ...]
