@@ -9,8 +9,9 @@ A signal is a module in :mod:`credscore.signals` exposing
 
 It is listed once in :data:`credscore.signals.SIGNAL_MODULES`.  A signal reads the
 cleaned text through ``ctx.view`` (shared tokenisation) and its dates through
-``ctx.dates`` (the dates stage), and, where it must, the removed chrome (``ctx.removed``) or the page metadata (``ctx.page``).  It never
-strips chrome, scores or reports: data flows one way.
+``ctx.dates`` (the dates stage), and, where it must, the removed chrome
+(``ctx.removed``) or the page metadata (``ctx.page``).  It writes nothing back (the
+context is frozen), never strips chrome, scores or reports: data flows one way.
 """
 
 from __future__ import annotations
