@@ -1,6 +1,6 @@
 """How good is the credibility score, measured so that publisher style cannot pass for credibility.
 
-    python benchmarks/score.py [--data ../shared/data] [--boot 1000] [--out benchmarks/results/score.md]
+    python -m benchmarks.score [--data ../shared/data] [--boot 1000] [--out benchmarks/results/score.md]
                                [--quick]
 
 About 10 minutes on the shared 2-core machine with the signal cache warm (``--quick``:
@@ -38,11 +38,9 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT))
 
-import score_data as sd  # noqa: E402
-import score_stack as st  # noqa: E402
+from tools import score_data as sd
+from tools import score_stack as st
 
 
 def ece(y: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
@@ -271,7 +269,7 @@ def main() -> None:
     ci = bootstrap(y, {k: preds[k] for k in ORDER}, args.boot, sd.SEED, ref="word_count")
     w = balanced_weights(y)
     lines = ["# Credibility score: grouped evaluation", "",
-             f"`python benchmarks/score.py{' --quick' if args.quick else ''}` — {len(rows)} labelled documents, "
+             f"`python -m benchmarks.score{' --quick' if args.quick else ''}` — {len(rows)} labelled documents, "
              f"{len(set(groups))} publishers, GroupKFold(5) by publisher; intervals: {args.boot} bootstrap resamples.",
              "", "| model | AUC | gain over word count | Brier | ECE (training mix) |", "|---|---|---|---|---|"]
     for k in ORDER:

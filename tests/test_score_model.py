@@ -15,7 +15,7 @@ from credscore.errors import ModelError
 from credscore.score import StackedModel, load_model
 from credscore.signals import declared_features
 
-from ._data import tool
+from ._data import score_data
 from .conftest import DATA, ROOT, require_data
 
 MODEL_JSON = json.loads((ROOT / "models" / "score.json").read_text())
@@ -201,12 +201,8 @@ def test_seeds_ranked_as_a_careful_reader_would(seed_analyses):
     assert min(s["002"], s["004"]) > s["003"] > max(s["000"], s["001"]), s
 
 
-def _score_tools():
-    return tool("score_data")
-
-
 def test_coefficient_signs_only_where_every_corpus_agrees():
-    sd = _score_tools()
+    sd = score_data
     np = pytest.importorskip("numpy")
     rng = np.random.default_rng(0)
     n = 400
@@ -220,7 +216,7 @@ def test_coefficient_signs_only_where_every_corpus_agrees():
 
 
 def test_bounded_fit_matches_sklearn_when_free_and_respects_bounds():
-    sd = _score_tools()
+    sd = score_data
     np = pytest.importorskip("numpy")
     from sklearn.linear_model import LogisticRegression
 
@@ -309,7 +305,6 @@ def test_shift_is_capped_and_never_raises_a_score():
 def test_training_text_cleaning_removes_fakenewsnet_short_links():
     """The FakeNewsNet 'real' texts carry politi.co/cnn.it links: cleaned away before training."""
     path = require_data("cred", "fakenewsnet_v1_buzzfeed_politifact", "articles.jsonl")
-    score_data = tool("score_data")
 
     raw = [json.loads(line) for line in path.open(encoding="utf-8")]
     dirty = [r["text"] for r in raw if "http" in r["text"] or "politi.co" in r["text"]]
@@ -328,7 +323,7 @@ def test_model_only_uses_documented_format():
 
 def test_shipped_model_does_not_use_filler_counts_of_the_label_mined_list():
     """filler's MINED list was chosen on the labels of the score's own corpora: not a score feature."""
-    sd = _score_tools()
+    sd = score_data
     feats = MODEL_JSON["signals"]["features"]
     assert not [f for f in feats if sd.LABEL_MINED_RE.search(f)], feats
     assert sd.LABEL_MINED_RE.search("filler.mined_hits") and not sd.LABEL_MINED_RE.search("filler.core_hits")
@@ -349,7 +344,7 @@ def _labelled_texts():
 def test_mining_rules_on_real_text():
     """mine_phrases keeps a phrase only on enough suspect documents from enough sources, rare in the
     reference, and ranks by smoothed log-odds."""
-    sd = _score_tools()
+    sd = score_data
     rows = _labelled_texts()
     grams = [sd.ngrams(r["text"]) for r in rows]
     susp = [(r["source"], g) for r, g in zip(rows, grams) if r["label"] == "fake"]
@@ -370,7 +365,7 @@ def test_in_fold_mining_never_reads_held_out_labels():
     """The in-fold phrase list depends on the training rows' labels only: flipping every held-out
     label changes nothing, flipping the training labels changes the list."""
     np = pytest.importorskip("numpy")
-    sd = _score_tools()
+    sd = score_data
     rows = _labelled_texts()
     grams = sd.candidate_grams([r["text"] for r in rows])
     y = np.array([int(r["label"] == "legit") for r in rows])

@@ -10,7 +10,7 @@ model, so no score is involved); each applicable signal gives its ``value`` as
 feature ``"<signal>"`` and each finite number in its ``details`` as
 ``"<signal>.<key>"``.  :func:`select_features` then keeps the columns that carry
 information on these corpora (see its docstring).  When a new signal lands in the
-registry, re-running ``python tools/train_score.py`` picks it up: the cache key is
+registry, re-running ``python -m tools.train_score`` picks it up: the cache key is
 a hash of credscore's source code, so the matrix is rebuilt once.
 """
 
@@ -31,8 +31,6 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 # <repo>/../shared/data as CI sees it; CREDSCORE_SHARED (the shared folder) or CREDSCORE_DATA override.
 DATA = Path(os.environ.get("CREDSCORE_DATA")
@@ -224,7 +222,7 @@ def _wordnet_spinner():
     augmentation uses the phrase spinner alone.
     """
     try:
-        import spinners  # noqa: PLC0415 - optional, a sibling module in tools/
+        from tools import spinners  # noqa: PLC0415 - optional: needs WordNet from ../shared
 
         spinners.spin_wordnet("The government said on Monday that the report was accurate.", 0.5,
                               random.Random(0))
@@ -414,7 +412,7 @@ def matrix(dicts: Sequence[dict[str, float]], features: Sequence[str]) -> np.nda
 
 
 # ---------------------------------------------------------------------------
-# Phrase mining (shared by benchmarks/mine_filler.py and the in-fold evaluation)
+# Phrase mining (shared by tools/mine_filler.py and the in-fold evaluation)
 # ---------------------------------------------------------------------------
 
 MINE_STOP = frozenset(

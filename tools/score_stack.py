@@ -27,7 +27,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-import score_data as sd
+from tools import score_data as sd
 
 #: n-grams kept in the shipped wording model (by absolute weight after the full fit).
 WORDING_TERMS = 20000

@@ -1,6 +1,6 @@
 """Train the credibility score and write ``models/score.json`` + ``models/wording.json.gz``.
 
-    python tools/train_score.py [--data ../shared/data] [--exclude spin] [--min-words 50]
+    python -m tools.train_score [--data ../shared/data] [--exclude spin] [--min-words 50]
 
 A few minutes on the shared 2-core machine with the signal cache warm (``artifacts/``).
 One command, fixed seed (:data:`score_data.SEED`).  Steps (the recipe is
@@ -33,10 +33,8 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import score_data as sd  # noqa: E402
-import score_stack as st  # noqa: E402
+from tools import score_data as sd
+from tools import score_stack as st
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -90,7 +88,7 @@ def main(argv: list[str] | None = None) -> None:
         "languages": ["en"],
         "min_words": args.min_words,
         "info": {
-            "trained_by": "python tools/train_score.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip(),
+            "trained_by": "python -m tools.train_score" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip(),
             "credscore_version": credscore.__version__,
             "signals": list(SIGNAL_MODULES),
             "excluded_from_signal_block": exclude,

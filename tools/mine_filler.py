@@ -23,20 +23,15 @@ these corpora is machine-generated (they predate 2019): what this finds is the
 stock phrasing of crowd-written and hyper-partisan copy, which is why the signal
 also has a hand-written core of language-model idioms.
 
-Run: ``python benchmarks/mine_filler.py [--min-df 6] [--top 150]``
+Run: ``python -m tools.mine_filler [--min-df 6] [--top 150]``
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import score_data as sd  # noqa: E402  (the mining rules live there, shared with the score's in-fold evaluation)
+from tools import score_data as sd  # the mining rules
 
 # <repo>/../shared, as CI lays it out; CREDSCORE_SHARED overrides (a worktree elsewhere).
 DATA = sd.DATA / "cred"
