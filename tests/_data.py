@@ -14,8 +14,12 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from tools import build_syllables, score_data
+from tools import build_syllables  # noqa: F401 - for the tests
 from tools.data import boilerplate
+from tools.data import cred as cred_corpora  # noqa: F401
+from tools.score import features as score_features  # noqa: F401
+from tools.score import fit as score_fit  # noqa: F401
+from tools.score import mining as phrase_mining  # noqa: F401
 
 from .conftest import DATA
 

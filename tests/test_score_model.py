@@ -15,7 +15,7 @@ from credscore.errors import ModelError
 from credscore.score import StackedModel, load_model
 from credscore.signals import declared_features
 
-from ._data import score_data
+from ._data import cred_corpora, phrase_mining, score_features, score_fit
 from .conftest import DATA, ROOT, require_data
 
 MODEL_JSON = json.loads((ROOT / "models" / "score.json").read_text())
@@ -202,7 +202,6 @@ def test_seeds_ranked_as_a_careful_reader_would(seed_analyses):
 
 
 def test_coefficient_signs_only_where_every_corpus_agrees():
-    sd = score_data
     np = pytest.importorskip("numpy")
     rng = np.random.default_rng(0)
     n = 400
@@ -211,12 +210,11 @@ def test_coefficient_signs_only_where_every_corpus_agrees():
     agree = y + rng.normal(0, 1, 2 * n)  # higher on label 1 in both corpora
     against = -y + rng.normal(0, 1, 2 * n)  # lower on label 1 in both
     split = np.where(corpora == "a", y, -y) + rng.normal(0, 1, 2 * n)  # the corpora disagree
-    signs = sd.coefficient_signs(np.column_stack([agree, against, split]), y, corpora)
+    signs = score_fit.coefficient_signs(np.column_stack([agree, against, split]), y, corpora)
     assert list(signs) == [1.0, -1.0, 0.0]
 
 
 def test_bounded_fit_matches_sklearn_when_free_and_respects_bounds():
-    sd = score_data
     np = pytest.importorskip("numpy")
     from sklearn.linear_model import LogisticRegression
 
@@ -224,9 +222,9 @@ def test_bounded_fit_matches_sklearn_when_free_and_respects_bounds():
     Z = rng.normal(size=(500, 3))
     y = (Z @ [1.0, -0.5, 0.8] + rng.logistic(size=500) > 0).astype(int)
     ref = LogisticRegression(C=0.3, max_iter=2000).fit(Z, y)
-    w, b = sd._fit_logistic(Z, y, 0.3)
+    w, b = score_fit.fit_logistic(Z, y, 0.3)
     assert w == pytest.approx(ref.coef_[0], abs=1e-3) and b == pytest.approx(ref.intercept_[0], abs=1e-3)
-    w, _ = sd._fit_logistic(Z, y, 0.3, signs=np.array([0, 1, -1]))  # the 2nd is held >= 0 against the data
+    w, _ = score_fit.fit_logistic(Z, y, 0.3, signs=np.array([0, 1, -1]))  # the 2nd is held >= 0 against the data
     assert w[1] == pytest.approx(0.0, abs=1e-9) and w[2] <= 0 and w[0] > 0.5
 
 
@@ -310,7 +308,7 @@ def test_training_text_cleaning_removes_fakenewsnet_short_links():
     dirty = [r["text"] for r in raw if "http" in r["text"] or "politi.co" in r["text"]]
     assert dirty, "the leakage this guards against is in the data"
     for t in dirty:
-        c = score_data.clean_text(t)
+        c = cred_corpora.clean_text(t)
         assert "http" not in c and "politi.co/" not in c and "www." not in c
         assert len(c.split()) > 0.5 * len(t.split())  # the article itself stays
 
@@ -323,10 +321,9 @@ def test_model_only_uses_documented_format():
 
 def test_shipped_model_does_not_use_filler_counts_of_the_label_mined_list():
     """filler's MINED list was chosen on the labels of the score's own corpora: not a score feature."""
-    sd = score_data
     feats = MODEL_JSON["signals"]["features"]
-    assert not [f for f in feats if sd.LABEL_MINED_RE.search(f)], feats
-    assert sd.LABEL_MINED_RE.search("filler.mined_hits") and not sd.LABEL_MINED_RE.search("filler.core_hits")
+    assert not [f for f in feats if score_features.LABEL_MINED_RE.search(f)], feats
+    assert score_features.LABEL_MINED_RE.search("filler.mined_hits") and not score_features.LABEL_MINED_RE.search("filler.core_hits")
     dropped = MODEL_JSON["info"]["dropped_features"]
     assert all("chosen on these corpora's labels" in dropped[f] for f in ("filler", "filler.mined_hits"))
 
@@ -344,12 +341,11 @@ def _labelled_texts():
 def test_mining_rules_on_real_text():
     """mine_phrases keeps a phrase only on enough suspect documents from enough sources, rare in the
     reference, and ranks by smoothed log-odds."""
-    sd = score_data
     rows = _labelled_texts()
-    grams = [sd.ngrams(r["text"]) for r in rows]
+    grams = [phrase_mining.ngrams(r["text"]) for r in rows]
     susp = [(r["source"], g) for r, g in zip(rows, grams) if r["label"] == "fake"]
     ref = [g for r, g in zip(rows, grams) if r["label"] != "fake"]
-    mined = sd.mine_phrases(susp, ref, min_df=3, min_sources=2)
+    mined = phrase_mining.mine_phrases(susp, ref, min_df=3, min_sources=2)
     assert mined, "real fakes share some stock phrasing"
     assert [m[0] for m in mined] == sorted((m[0] for m in mined), reverse=True)
     for score, a, b, g in mined:
@@ -357,7 +353,7 @@ def test_mining_rules_on_real_text():
         assert len(holders) == a >= 3 and len(set(holders)) >= 2
         assert b == sum(g in gs for gs in ref) <= 0.01 * len(ref)
         assert not any(ch.isdigit() for ch in g)
-    strict = sd.mine_phrases(susp, ref, min_df=3, min_sources=3)
+    strict = phrase_mining.mine_phrases(susp, ref, min_df=3, min_sources=3)
     assert {m[3] for m in strict} <= {m[3] for m in mined}
 
 
@@ -365,15 +361,14 @@ def test_in_fold_mining_never_reads_held_out_labels():
     """The in-fold phrase list depends on the training rows' labels only: flipping every held-out
     label changes nothing, flipping the training labels changes the list."""
     np = pytest.importorskip("numpy")
-    sd = score_data
     rows = _labelled_texts()
-    grams = sd.candidate_grams([r["text"] for r in rows])
+    grams = phrase_mining.candidate_grams([r["text"] for r in rows])
     y = np.array([int(r["label"] == "legit") for r in rows])
     groups = np.array([r["source"] for r in rows])
     train = np.arange(len(rows)) % 3 != 0
     kw = dict(top=20)
-    got = sd.mine_training_phrases(grams, y, groups, train, **kw)
+    got = phrase_mining.mine_training_phrases(grams, y, groups, train, **kw)
     assert got
     y_flip = np.where(train, y, 1 - y)
-    assert sd.mine_training_phrases(grams, y_flip, groups, train, **kw) == got
-    assert sd.mine_training_phrases(grams, np.where(train, 1 - y, y), groups, train, **kw) != got
+    assert phrase_mining.mine_training_phrases(grams, y_flip, groups, train, **kw) == got
+    assert phrase_mining.mine_training_phrases(grams, np.where(train, 1 - y, y), groups, train, **kw) != got
