@@ -20,6 +20,7 @@ from tools.data import cred as cred_corpora  # noqa: F401
 from tools.score import features as score_features  # noqa: F401
 from tools.score import fit as score_fit  # noqa: F401
 from tools.score import mining as phrase_mining  # noqa: F401
+from tools.score import stack as score_stack  # noqa: F401
 
 from .conftest import DATA
 

@@ -15,7 +15,7 @@ from credscore.errors import ModelError
 from credscore.score import StackedModel, load_model
 from credscore.signals import declared_features
 
-from ._data import cred_corpora, phrase_mining, score_features, score_fit
+from ._data import cred_corpora, phrase_mining, score_features, score_fit, score_stack
 from .conftest import DATA, ROOT, require_data
 
 MODEL_JSON = json.loads((ROOT / "models" / "score.json").read_text())
@@ -298,6 +298,36 @@ def test_shift_is_capped_and_never_raises_a_score():
     assert source.shift_for(0.0) == -source.MAX_SHIFT
     assert source.shift_for(0.9) == 0.0
     assert -source.MAX_SHIFT <= source.shift_for(0.173) < 0
+
+
+def test_training_block_columns_reproduce_the_shipped_score(seed_texts):
+    """What the combiner is fitted on (the training side's block columns of a document, from its
+    cached features) combined as the shipped model combines them gives credscore's own score."""
+    sig, comb = MODEL_JSON["signals"], MODEL_JSON["combiner"]
+    model = load_model()
+    for key, text in seed_texts.items():
+        feats = score_features.signal_features(text)
+        cols = score_stack.signal_parts(sig, score_features.matrix([feats], sig["features"]),
+                                        score_stack.flags([feats]))[0]
+        a = credscore.analyze(text, content_type="text")
+        zw = a.signals["wording"].details["logit"]
+        if zw > comb["wording_reference"] and any(a.signals[g].flagged for g in MODEL_JSON["wording_gate"]):
+            zw = comb["wording_reference"]  # borrowed or generated wording earns no credit
+        z = comb["intercept"] + comb["signals"] * cols[0] + comb["slopes"]["spin"] * cols[1] + comb["wording"] * zw
+        assert 100 / (1 + np.exp(-z)) == pytest.approx(a.score, abs=1e-6), key
+        assert a.score == pytest.approx(model.score(a.signals)[0], abs=1e-9)
+
+
+def test_training_wording_logits_are_the_shipped_wording_models(seed_texts):
+    """The training side's vectorised wording logits (scikit-learn's TF-IDF over the analysed
+    terms) equal :meth:`credscore.wording.WordingModel.logit` on the same texts."""
+    from credscore.wording import WordingModel
+
+    d = json.loads(gzip.decompress((ROOT / "models" / "wording.json.gz").read_bytes()))
+    texts = list(seed_texts.values())
+    got = score_stack.wording_logits(d, score_stack.analyzed(texts))
+    want = [WordingModel.from_dict(d).logit(t)[0] for t in texts]
+    assert list(got) == pytest.approx(want, abs=1e-9)
 
 
 def test_training_text_cleaning_removes_fakenewsnet_short_links():

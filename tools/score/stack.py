@@ -27,11 +27,12 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from credscore.types import Signal
 from tools.data.cred import Row
 
 from . import SEED
 from .features import feature_dicts, matrix
-from .fit import CLIP, DEFAULT_C, apply_transforms, fit_logistic, fit_model
+from .fit import DEFAULT_C, apply_transforms, fit_logistic, fit_model
 from .spun import spun_copies
 
 #: n-grams kept in the shipped wording model (by absolute weight after the full fit).
@@ -92,7 +93,8 @@ def fit_wording(texts: Sequence[list[str]], y: np.ndarray, C: float = WORDING_C,
 
 
 def wording_logits(model: dict[str, Any], texts: Sequence[list[str]]) -> np.ndarray:
-    """The wording logit of each :func:`analyzed` text (equal to :meth:`WordingModel.logit`)."""
+    """The wording logit of each :func:`analyzed` text: :meth:`credscore.wording.WordingModel.logit`,
+    vectorised over the terms computed once (tests/test_score_model.py checks they are equal)."""
     vec = _vectorizer(model["terms"])
     vec.fit(texts[:1])  # builds the analyzer; idf is set below
     vec.idf_ = np.asarray(model["idf"], dtype=float)
@@ -170,21 +172,43 @@ def reference(model: dict[str, Any], X: np.ndarray, features: Sequence[str]) -> 
             for j, (f, m) in enumerate(zip(features, model["mean"]))]
 
 
+def as_signals(features: Sequence[str], x: np.ndarray, flagged: bool = False) -> dict[str, Signal]:
+    """One row of the feature matrix as the signals the shipped model reads: a signal is present
+    (applicable) where any of its features is; NaN marks what is absent; ``flagged`` sets the
+    :data:`OWN_SLOPE` signals' flags (the only flags the signal block reads)."""
+    values: dict[str, float] = {}
+    details: dict[str, dict[str, float]] = {}
+    for f, v in zip(features, x):
+        if math.isnan(v):
+            continue
+        name, _, key = f.partition(".")
+        if key:
+            details.setdefault(name, {})[key] = float(v)
+        else:
+            values[name] = float(v)
+    return {name: Signal(name, values.get(name, math.nan), flagged=flagged and name in OWN_SLOPE,
+                         details=details.get(name, {}))
+            for name in {*values, *details}}
+
+
 def signal_parts(model: dict[str, Any], X: np.ndarray, flagged: np.ndarray) -> np.ndarray:
-    """Columns (linear term without the :data:`OWN_SLOPE` features, their terms where ``flagged``),
-    exactly as :class:`credscore.score.StackedModel` splits them."""
-    mean, scale, coef = (np.array(model[k], dtype=float) for k in ("mean", "scale", "coef"))
-    Xt = apply_transforms(X, model.get("transforms") or [""] * X.shape[1])
-    Zs = np.clip((np.where(np.isnan(Xt), mean, Xt) - mean) / scale, -float(model.get("clip", CLIP)),
-                 float(model.get("clip", CLIP)))
-    own = np.array([f.split(".", 1)[0] in OWN_SLOPE for f in model["features"]])
-    ref = np.clip((np.asarray(model["reference"], dtype=float) - mean) / scale, -float(model.get("clip", CLIP)),
-                  float(model.get("clip", CLIP)))
-    terms = Zs * coef
-    # the gated features' terms, measured from their reference (their clean end), count only where
-    # the signal flags the text: unflagged rows get exactly 0, so spin's slope is set by flagged rows
-    gated = ((Zs[:, own] - ref[own]) * coef[own]).sum(axis=1) * np.asarray(flagged, dtype=float)
-    return np.column_stack([float(model["intercept"]) + terms[:, ~own].sum(axis=1), gated])
+    """Columns (linear term without the :data:`OWN_SLOPE` features, their terms where ``flagged``)
+    of each row, computed by the shipped :class:`credscore.score.StackedModel` with unit slopes.
+
+    So the combiner is fitted on exactly the terms the shipped model adds up: a missing feature
+    counts from its reference (a defect's clean end), the gated features' terms only where their
+    signal flags the text (unflagged rows get exactly 0, so spin's slope is set by flagged rows)."""
+    from credscore.score import LinearModel, StackedModel
+
+    unit = StackedModel(LinearModel.from_dict(model), a_signals=1.0, a_wording=0.0, intercept=0.0,
+                        wording_reference=0.0, slopes={s: 1.0 for s in OWN_SLOPE}, flag_gated=OWN_SLOPE)
+    gated = [f.split(".", 1)[0] in OWN_SLOPE for f in model["features"]]
+    out = np.empty((len(X), 2))
+    for i, (x, fl) in enumerate(zip(X, flagged)):
+        z_ref, _, terms, _, _ = unit._z(as_signals(model["features"], x, bool(fl)))  # the shipped formula
+        out[i] = (z_ref + math.fsum(t for t, g in zip(terms, gated) if not g),
+                  math.fsum(t for t, g in zip(terms, gated) if g))
+    return out
 
 
 # ---------------------------------------------------------------------------
