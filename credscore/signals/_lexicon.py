@@ -15,6 +15,7 @@ alternation only where a word is the first word of some phrase — a set look-up
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import Iterable, Iterator
 
 from ..text import WORD_RE, TextView
@@ -60,11 +61,13 @@ class PhraseMatcher:
 
     def finditer(self, view: TextView) -> Iterator[re.Match[str]]:
         text = view.text
-        first = self.first_words
         match = self.regex.match
+        starts = view.word_starts
         last_end = -1
-        for (a, _), w in zip(view.word_spans, view.words_lower):
-            if a >= last_end and w in first:
+        # the words that may start a phrase, found by set look-ups in C
+        for i in compress(range(len(starts)), map(self.first_words.__contains__, view.words_lower)):
+            a = starts[i]
+            if a >= last_end:
                 m = match(text, a)
                 if m:
                     last_end = m.end()
