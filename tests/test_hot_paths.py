@@ -37,3 +37,25 @@ def test_attribution_anchors_find_every_match():
         assert [m.span() for m in attribution._ATTR.finditer(t)] == want, t[:200]
     if not data.articles(1):
         pytest.skip("shared data absent: only the built cases were checked")
+
+
+MISSPELT = [
+    "Realy, the analysiss was Futher from the paiment. Smith's realy-good idea; don't realy' ",
+    "Teh recieve-side of the goverment's plan_b: seperate, 2seperate, seperate2, @seperate, #teh",
+    "Drukker said the Drukker plan. In the study, Drukker and Laurens wrote. Laurens notes.",
+    "e.g. occured.seperate http://recieve.com/seperate seperate/teh x-recieve recieve-x",
+    "Accomodate İstanbul ſeperate Kelvin recieve’s goverment’ teh’s", "", "A",
+]
+
+
+def test_misspellings_from_shared_words_match_the_scan():
+    from credscore.signals import misspellings
+    from credscore.text import TextView
+
+    texts = MISSPELT + list(data.articles(150)) + list(data.wcxb_text_pages(40))
+    found = 0
+    for t in texts:
+        want = misspellings.find_misspellings(t)
+        assert misspellings.find_misspellings(t, TextView(t)) == want, t[:200]
+        found += len(want)
+    assert found > 5
