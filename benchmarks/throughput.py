@@ -6,6 +6,7 @@
     python benchmarks/throughput.py jobs     [--docs 300 --rounds 4]  # --jobs 1 vs 2, beside a control
     python benchmarks/throughput.py memory   [--sizes 1000 10000 100000]
     python benchmarks/throughput.py length   [--kb 10 100 1000 10000]
+    python benchmarks/throughput.py workers  [--jobs 2]            # worker start -> ready, per start method
     python benchmarks/throughput.py all                            # everything, default sizes
 
 Texts: real news articles from BuzzFeed-Webis 2016 (``<repo>/../shared/data``),
@@ -40,6 +41,12 @@ for context only (they depend on the machine and its load).
   sentences each, ~300 B: 10⁵ full-size documents would take hours on 2 cores; what is
   measured is whether memory grows with the number of documents streamed).
 * ``length`` — CPU seconds per KB of ``analyze`` on one document of 10 KB … 10 MB.
+* ``workers`` — for each start method (``fork``, ``forkserver``, ``spawn``), in a
+  fresh process: a pool of ``--jobs`` workers set up as ``credscore score --jobs``
+  sets it up (``batch.prepare_workers``, ``jsonl._init_worker``); for each worker,
+  wall seconds from the pool's creation to the end of its initializer (ready to
+  score) and its CPU seconds until then; a first pool (which, under forkserver,
+  starts and warms the fork server) and a second one (the server already warm).
 """
 
 from __future__ import annotations
@@ -400,6 +407,80 @@ def bench_memory(sizes: list[int]) -> dict:
     return out
 
 
+_READY: tuple[float, float] | None = None
+
+
+def _probe_init(opts: object) -> None:
+    """Pool initializer: credscore's own (``jsonl._init_worker``), then note when it finished."""
+    global _READY
+    from credscore.pipeline.jsonl import _init_worker
+
+    _init_worker(opts)  # type: ignore[arg-type]
+    _READY = (time.time(), time.process_time())
+
+
+def _probe(_: int) -> tuple[int, tuple[float, float] | None]:
+    time.sleep(0.3)  # long enough that every worker gets one of the tasks
+    return os.getpid(), _READY
+
+
+def _workers_child(jobs: int) -> None:
+    """One process, one start method (``$CREDSCORE_START_METHOD``): two pools, each worker's readiness."""
+    from credscore.pipeline import batch
+    from credscore.pipeline.jsonl import StreamOptions
+
+    ctx = batch.worker_context()
+    parent_cpu0 = time.process_time()
+    if hasattr(batch, "prepare_workers"):
+        frozen = batch.prepare_workers(ctx)
+    else:  # an older tree (``--tree``): what its stream() did before the pool
+        frozen = ctx.get_start_method() == "fork"
+        if frozen:
+            import gc
+
+            batch.warm_up()
+            gc.freeze()
+    prep_cpu = time.process_time() - parent_cpu0
+    pools = []
+    for _ in range(2):
+        t0 = time.time()
+        with ctx.Pool(jobs, initializer=_probe_init, initargs=(StreamOptions(),)) as pool:
+            got = dict(pool.map(_probe, range(4 * jobs), chunksize=1))
+        pools.append({"ready_s": sorted(r[0] - t0 for r in got.values() if r),
+                      "worker_cpu_s": sorted(r[1] for r in got.values() if r), "workers_seen": len(got)})
+    if frozen:
+        import gc
+
+        gc.unfreeze()
+    print(json.dumps({"method": ctx.get_start_method(), "parent_prepare_cpu_s": prep_cpu, "pools": pools}))
+
+
+def bench_workers(jobs: int, rounds: int = 1, tree: Path = REPO) -> dict:
+    """Worker start -> ready under each start method, each in a fresh process (see the module docstring)."""
+    import multiprocessing
+
+    out: dict[str, list[dict]] = {}
+    for r in range(rounds):
+        for method in ("fork", "forkserver", "spawn"):
+            if method not in multiprocessing.get_all_start_methods():
+                continue
+            env = {**os.environ, "CREDSCORE_START_METHOD": method}
+            # the child's credscore is the one in ``tree`` (first on its path)
+            env["PYTHONPATH"] = os.pathsep.join([str(tree), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+            p = subprocess.run([sys.executable, str(Path(__file__).resolve()), "_workers_child", "--jobs", str(jobs)],
+                               check=True, cwd=tree, capture_output=True, text=True, env=env)
+            row = json.loads(p.stdout.strip().splitlines()[-1])
+            out.setdefault(method, []).append(row)
+            first, second = row["pools"]
+            print(f"workers: {method:10s} round {r + 1}: parent prepares {row['parent_prepare_cpu_s']:.2f} CPU s; "
+                  f"first pool ready after {', '.join(f'{x:.2f}' for x in first['ready_s'])} s "
+                  f"(worker CPU {', '.join(f'{x:.2f}' for x in first['worker_cpu_s'])} s); second pool "
+                  f"{', '.join(f'{x:.2f}' for x in second['ready_s'])} s "
+                  f"(worker CPU {', '.join(f'{x:.2f}' for x in second['worker_cpu_s'])} s) "
+                  f"(load average {os.getloadavg()[0]:.1f})")
+    return out
+
+
 def bench_length(kbs: list[int]) -> dict:
     import credscore
 
@@ -433,17 +514,24 @@ def bench_length(kbs: list[int]) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["cold", "single", "stages", "jobs", "memory", "length", "all"])
+    ap.add_argument("what", choices=["cold", "single", "stages", "jobs", "memory", "length", "workers", "all",
+                                     "_workers_child"])
     ap.add_argument("--docs", type=int, default=None)
+    ap.add_argument("--jobs", type=int, default=2, help="workers: the pool size")
     ap.add_argument("--rounds", type=int, default=None,
                     help="jobs: rounds of (control, jobs 1, control, jobs 2, control), 4 by default; cold: fresh "
                          "processes, 3 by default")
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--kb", type=int, nargs="+", default=[10, 100, 1000, 10000])
-    ap.add_argument("--tree", type=Path, default=REPO, help="cold: the checkout whose credscore the children run")
+    ap.add_argument("--tree", type=Path, default=REPO, help="cold, workers: the checkout whose credscore the children run")
     ap.add_argument("--json", metavar="FILE", help="also write the results here")
     a = ap.parse_args()
     res = {}
+    if a.what == "_workers_child":
+        _workers_child(a.jobs)
+        return
+    if a.what == "workers":
+        res["workers"] = bench_workers(a.jobs, a.rounds or 1, a.tree)
     if a.what in ("cold", "all"):
         res["cold"] = bench_cold(a.rounds or 3, a.tree)
     if a.what in ("single", "all"):
