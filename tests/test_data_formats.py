@@ -59,3 +59,28 @@ def test_pack_round_trip_and_refusals():
             spin_tables.pack({**raw, **bad})
     with pytest.raises(ValueError):
         spin_tables.Tables.from_packed(b'{"format":["other",1],"sections":[]}\n')
+
+
+def test_hyphenation_patterns_are_pyphens():
+    """readability's reading of pyphen's dictionaries gives pyphen's own patterns, in order, on every one."""
+    pyphen = pytest.importorskip("pyphen")
+    from credscore.signals import readability
+
+    for path in sorted(set(pyphen.LANGUAGES.values())):
+        ref = pyphen.HyphDict(path).patterns
+        ours = readability.parse_patterns(path)
+        assert list(ours) == list(ref), path.name
+        for k, (offset, values) in ref.items():
+            assert ours[k][0] == offset and ours[k][1] == values, (path.name, k)
+            assert [type(v) for v in ours[k][1]] == [type(v) for v in values], (path.name, k)
+
+
+def test_hyphenator_counts_as_pyphen():
+    pyphen = pytest.importorskip("pyphen")
+    from credscore.signals import readability
+
+    ours, ref = readability.hyphenator("en_US"), pyphen.Pyphen(lang="en_US", cache=False)
+    assert (ours.left, ours.right, ours.hd.maxlen) == (ref.left, ref.right, ref.hd.maxlen)
+    words = ["hyphenation", "Giang", "Gould-Davies", "selflessness", "ﬂoor", "x", "", "2016", "antidisestablishment"]
+    words += sorted(readability.cmu_syllables())[::50]
+    assert [readability.pyphen_count(ours, w) for w in words] == [len(ref.positions(w)) for w in words]
