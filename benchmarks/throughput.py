@@ -4,7 +4,7 @@
     python benchmarks/throughput.py single   [--docs 200]          # docs/s vs textstat, 5 KB news
     python benchmarks/throughput.py stages   [--docs 200]          # where the time goes, per stage
     python benchmarks/throughput.py jobs     [--docs 300 --rounds 4]  # --jobs 1 vs 2, beside a control
-    python benchmarks/throughput.py memory   [--sizes 1000 10000 100000]
+    python benchmarks/throughput.py memory   [--sizes 1000 10000 100000] [--kind short|news]
     python benchmarks/throughput.py length   [--kb 10 100 1000 10000]
     python benchmarks/throughput.py workers  [--jobs 2]            # worker start -> ready, per start method
     python benchmarks/throughput.py all                            # everything, default sizes
@@ -39,7 +39,8 @@ for context only (they depend on the machine and its load).
 * ``memory`` — peak RSS (``resource.getrusage`` in a fresh subprocess per size)
   of ``credscore score`` streaming 10³…10⁵ *short* documents (two real news
   sentences each, ~300 B: 10⁵ full-size documents would take hours on 2 cores; what is
-  measured is whether memory grows with the number of documents streamed).
+  measured is whether memory grows with the number of documents streamed);
+  ``--kind news``: 5 KB real articles instead, each distinct.
 * ``length`` — CPU seconds per KB of ``analyze`` on one document of 10 KB … 10 MB.
 * ``workers`` — for each start method (``fork``, ``forkserver``, ``spawn``), in a
   fresh process: a pool of ``--jobs`` workers set up as ``credscore score --jobs``
@@ -390,19 +391,21 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def bench_memory(sizes: list[int]) -> dict:
+def bench_memory(sizes: list[int], kind: str = "short") -> dict:
+    """Peak RSS of ``credscore score`` over ``sizes`` documents: ``short`` (~300 B each) or ``news``
+    (5 KB of consecutive real articles, every one distinct: later laps start mid-article)."""
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             inp = Path(tmp) / f"in{n}.jsonl"
-            _write_jsonl(inp, short_docs(n))
+            _write_jsonl(inp, short_docs(n) if kind == "short" else news_docs(n))
             t0 = time.perf_counter()
             p = subprocess.run([sys.executable, "-c", _MEM_CHILD, str(inp), os.devnull], check=True, cwd=REPO,
                                capture_output=True, text=True)
             dt = time.perf_counter() - t0
             kb = int(p.stdout.strip().splitlines()[-1])
             out[n] = {"peak_rss_mb": kb / 1024, "seconds": dt, "input_mb": inp.stat().st_size / 1e6}
-            print(f"memory: {n} short docs ({out[n]['input_mb']:.1f} MB JSONL) streamed: peak RSS "
+            print(f"memory: {n} {kind} docs ({out[n]['input_mb']:.1f} MB JSONL) streamed: peak RSS "
                   f"{kb / 1024:.1f} MB, {dt:.0f} s")
     return out
 
@@ -522,6 +525,8 @@ def main() -> None:
                     help="jobs: rounds of (control, jobs 1, control, jobs 2, control), 4 by default; cold: fresh "
                          "processes, 3 by default")
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--kind", choices=["short", "news"], default="short",
+                    help="memory: ~300 B documents (default) or 5 KB real news articles")
     ap.add_argument("--kb", type=int, nargs="+", default=[10, 100, 1000, 10000])
     ap.add_argument("--tree", type=Path, default=REPO, help="cold, workers: the checkout whose credscore the children run")
     ap.add_argument("--json", metavar="FILE", help="also write the results here")
@@ -541,7 +546,7 @@ def main() -> None:
     if a.what in ("jobs", "all"):
         res["jobs"] = bench_jobs(a.docs or 300, a.rounds or 4)
     if a.what in ("memory", "all"):
-        res["memory"] = bench_memory(a.sizes)
+        res["memory"] = bench_memory(a.sizes, a.kind)
     if a.what in ("length", "all"):
         res["length"] = bench_length(a.kb)
     if a.json:

@@ -125,7 +125,8 @@ class PhraseMatcher:
     """
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        self.phrases = sorted(set(phrases))
+        self._set = set(phrases)
+        self._sorted: list[str] | None = None
         self._regex: re.Pattern[str] | None = None
         self._automaton: Any = None
         try:
@@ -133,12 +134,19 @@ class PhraseMatcher:
         except ImportError:  # pragma: no cover - a dependency; the regex gives the same matches
             return
         a = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)  # each phrase's value: its length
-        for p in self.phrases:
+        for p in self._set:  # the automaton does not depend on the order phrases are added in
             if p:
                 a.add_word(p)
         if len(a):
             a.make_automaton()
             self._automaton = a
+
+    @property
+    def phrases(self) -> list[str]:
+        """The phrases, sorted (sorted on first use: start-up does not need the order)."""
+        if self._sorted is None:
+            self._sorted = sorted(self._set)
+        return self._sorted
 
     def regex(self) -> re.Pattern[str]:
         """The equivalent regular expression (compiled on first call: slow for a large lexicon)."""
@@ -149,7 +157,7 @@ class PhraseMatcher:
 
     def finditer(self, text: str) -> Iterator[PhraseMatch] | Iterator[re.Match[str]]:
         if self._automaton is None:
-            return self.regex().finditer(text) if self.phrases else iter(())
+            return self.regex().finditer(text) if self._set else iter(())
         return self._scan(text)
 
     def _scan(self, text: str) -> Iterator[PhraseMatch]:
