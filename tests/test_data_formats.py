@@ -1,7 +1,7 @@
 """Compact data formats (issue 21): each packed table answers exactly as the form it replaced.
 
 The spin tables ship packed (``credscore/spin/data/tables.bin.gz``, read without
-parsing JSON); the builder's JSON stays in ``tools/data/spin_tables.json.gz``.
+parsing JSON); the builder's JSON stays in ``tools/spin_tables.json.gz``.
 Nothing is timed here: ``benchmarks/throughput.py cold`` measures.
 """
 
@@ -17,7 +17,7 @@ import pytest
 from credscore.spin import tables as spin_tables
 
 ROOT = Path(__file__).resolve().parents[1]
-SPIN_JSON = ROOT / "tools" / "data" / "spin_tables.json.gz"
+SPIN_JSON = ROOT / "tools" / "spin_tables.json.gz"
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ Inputs
 * Licence-clean news/prose (:mod:`spin_corpus`): which word pairs and names
   real text uses.
 
-Outputs (``tools/data/spin_tables.json.gz``, compact JSON, packed for the package
+Outputs (``tools/spin_tables.json.gz``, compact JSON, packed for the package
 into ``credscore/spin/data/tables.bin.gz`` by :func:`credscore.spin.tables.pack`)
 ------------------------------------------------------------------------------
 ``common``      the common words whose adjacent pairs we track;
@@ -20,9 +20,9 @@ into ``credscore/spin/data/tables.bin.gz`` by :func:`credscore.spin.tables.pack`
 ``lexicon``     spun rendering of a frequent news name/collocation -> original
                 ("Related Press" -> "Associated Press").
 
-Usage: ``python tools/build_spin_tables.py`` (writes both files) — the
+Usage: ``python -m tools.build_spin_tables`` (writes both files) — the
 benchmark calls :func:`build_tables` on source folds instead;
-``python tools/build_spin_tables.py --pack`` only re-packs the JSON (no WordNet or
+``python -m tools.build_spin_tables --pack`` only re-packs the JSON (no WordNet or
 corpus needed).
 """
 
@@ -37,14 +37,11 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import wordnet_parse  # noqa: E402
-from credscore.text import WORD_RE  # noqa: E402
+from credscore.text import WORD_RE
+from tools import wordnet_parse
 
 REPO = Path(__file__).resolve().parents[1]
-OUT = REPO / "tools" / "data" / "spin_tables.json.gz"
+OUT = REPO / "tools" / "spin_tables.json.gz"
 PACKED_OUT = REPO / "credscore" / "spin" / "data" / "tables.bin.gz"
 ALPHA = re.compile(r"^[a-z]+(?:-[a-z]+)?$")
 N_COMMON = 10000         # words whose pairs the unseen-pair statistic tracks
@@ -677,7 +674,7 @@ def write_packed(tables: dict, path: Path = PACKED_OUT) -> None:
 if __name__ == "__main__":
     import time
 
-    import spin_corpus
+    from tools.data import spin_corpus
 
     if sys.argv[1:] == ["--pack"]:
         write_packed(json.loads(gzip.decompress(OUT.read_bytes())))

@@ -3,7 +3,7 @@ r"""The spin detector's reference tables, loaded once and compiled for speed.
 ``data/tables.bin.gz`` is built by ``tools/build_spin_tables.py`` from WordNet 3.0
 (synonyms; see ``data/WORDNET_LICENSE``) and licence-clean news text (CC BY 4.0;
 see ``data/ATTRIBUTION``), packed by :func:`pack` (the tables as the builder makes
-them are kept, as JSON, in ``tools/data/spin_tables.json.gz``).  It holds:
+them are kept, as JSON, in ``tools/spin_tables.json.gz``).  It holds:
 
 * ``common`` — the 6,000 most frequent words of the reference text;
 * ``pairs_once`` / ``pairs_more`` — which adjacent pairs of common words the
