@@ -90,3 +90,17 @@ def test_hyphenator_counts_as_pyphen():
     words = ["hyphenation", "Giang", "Gould-Davies", "selflessness", "ﬂoor", "x", "", "2016", "antidisestablishment"]
     words += sorted(readability.cmu_syllables())[::50]
     assert [readability.pyphen_count(ours, w) for w in words] == [len(ref.positions(w)) for w in words]
+
+
+def test_hyphenation_patterns_odd_lines(tmp_path):
+    """Lines the fast reading leaves to pyphen (NUL, CR, spaces, alternatives, comments) and edge cases."""
+    pyphen = pytest.importorskip("pyphen")
+    from credscore.signals import readability
+
+    path = tmp_path / "hyph_xx.dic"
+    path.write_text("UTF-8\n%c1o2m\n1\na1b\x002c\r\nx1y \n.ab1\nLEFTHYPHENMIN 2\nc1k/k=k,1,1\n\nab3c4\n1a2\n#x1\n",
+                    encoding="utf-8")
+    ref = pyphen.HyphDict(path).patterns
+    ours = readability.parse_patterns(path)
+    assert list(ours.items()) == list(ref.items())
+    assert [type(v) for v in ours["ck"][1]] == [type(v) for v in ref["ck"][1]]

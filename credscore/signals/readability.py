@@ -281,9 +281,9 @@ def hyphenator(lang: str) -> Any:
 
 
 # what pyphen treats specially or this reading does not handle: a space, a hex escape (^^hh),
-# an alternative (/...=), two digits in a row, a digit other than 0-9; such lines go
+# an alternative (/...=), two digits in a row, a digit other than 0-9, a NUL; such lines go
 # through pyphen's own code
-_SPECIAL_RE = re.compile(r"[^\S\n]|[\^/=]|[0-9]{2}|[^\D0-9]")
+_SPECIAL_RE = re.compile(r"[^\S\n]|[\^/=\x00]|[0-9]{2}|[^\D0-9]")  # (NUL: the marker below)
 _DIGIT_BYTES = b"0123456789"
 _NOT_VALUE_BYTES = bytes(b for b in range(256) if b not in _DIGIT_BYTES and b not in b"\0\n")
 
