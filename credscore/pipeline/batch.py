@@ -38,19 +38,20 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import multiprocessing
-import multiprocessing.context
 import os
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from ..analysis import analyze
 from ..errors import CredscoreError
 from ..score import LinearModel, load_model
 from ..signals import load_signals
 from ..types import Analysis
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 #: Rounding of the numbers written out (keeps JSONL small and diffs stable).
 SCORE_DIGITS = 2
@@ -181,6 +182,8 @@ def start_method() -> str:
     overrides (``fork``, ``forkserver`` or ``spawn``; one the platform lacks is an
     error).
     """
+    import multiprocessing  # here, not at import: only worker pools need it
+
     env = os.environ.get(START_METHOD_ENV)
     if env:
         if env not in multiprocessing.get_all_start_methods():
@@ -193,6 +196,8 @@ def start_method() -> str:
 
 def worker_context() -> multiprocessing.context.BaseContext:
     """The :mod:`multiprocessing` context for worker pools, with :func:`start_method`."""
+    import multiprocessing
+
     return multiprocessing.get_context(start_method())
 
 
