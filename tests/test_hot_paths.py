@@ -59,3 +59,10 @@ def test_misspellings_from_shared_words_match_the_scan():
         assert misspellings.find_misspellings(t, TextView(t)) == want, t[:200]
         found += len(want)
     assert found > 5
+
+
+def test_sourcing_watched_words_hold_no_digit():
+    # compute() counts words with a digit apart from the watched words: they must not overlap
+    from credscore.signals import sourcing
+
+    assert not any(c.isdigit() for w in sourcing._WATCHED for c in w)
