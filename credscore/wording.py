@@ -41,6 +41,8 @@ from itertools import compress, repeat
 from operator import is_not, neg
 from typing import Any, Iterable, Mapping
 
+import numpy as np
+
 from .errors import ModelError
 
 WORDING_FORMAT = "credscore-wording/1"
@@ -269,21 +271,28 @@ class WordingModel:
         toks = tokens(text)
         words = [t[0] for t in toks]
         # n-gram counts in C; a unigram never holds a space and a bigram always does
-        pairs = list(map("{} {}".format, words, words[1:]))
+        pairs = list(map(" ".join, zip(words, words[1:])))
         grams = Counter(words)
         grams.update(pairs)
-        vocab, idf = self.vocab, self.idf
         # distinct terms have distinct indices: a term's count is its index's
-        ids = list(map(vocab.get, grams))
+        ids = list(map(self.vocab.get, grams))
         known = list(map(is_not, ids, repeat(None)))
-        vals = {i: (1.0 + math.log(c)) * idf[i] for i, c in zip(compress(ids, known), compress(grams.values(), known))}
-        if not vals:
+        kid = list(compress(ids, known))
+        if not kid:
             return self.intercept, []
-        norm = math.sqrt(math.fsum(v * v for v in vals.values()))
-        parts = {i: self.coef[i] * v / norm for i, v in vals.items()}
-        z = self.intercept + math.fsum(parts.values())  # fsum: exact, whatever the order
+        counts = list(compress(grams.values(), known))
+        # the weights as numpy vectors: elementwise the same float operations, in the same
+        # order, as (1 + log c) * idf[i] and coef[i] * v / norm on Python floats
+        tf_of = {c: 1.0 + math.log(c) for c in set(counts)}
+        idf, coef = _arrays(self)
+        at = np.array(kid, dtype=np.intp)
+        vals = np.array(list(map(tf_of.__getitem__, counts))) * idf[at]
+        norm = math.sqrt(math.fsum((vals * vals).tolist()))
+        weights = (coef[at] * vals / norm).tolist()
+        z = self.intercept + math.fsum(weights)  # fsum: exact, whatever the order
         ev: list[NgramEvidence] = []
         if top:
+            parts = dict(zip(kid, weights))
             inv = _inverse(self)
             # by absolute weight, then index: (-|part|, index) pairs compare as the key would
             for _, i in heapq.nsmallest(top, zip(map(neg, map(abs, parts.values())), parts)):
@@ -295,6 +304,12 @@ class WordingModel:
         inv = _inverse(self)
         order = sorted(range(len(self.coef)), key=lambda i: self.coef[i])
         return ([(inv[i], self.coef[i]) for i in reversed(order[-n:])], [(inv[i], self.coef[i]) for i in order[:n]])
+
+
+@lru_cache(maxsize=4)
+def _arrays(model: WordingModel) -> tuple[np.ndarray, np.ndarray]:
+    """The model's idf and coefficients as float64 vectors (built on first use)."""
+    return np.array(model.idf, dtype=np.float64), np.array(model.coef, dtype=np.float64)
 
 
 @lru_cache(maxsize=4)

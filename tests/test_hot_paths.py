@@ -66,3 +66,35 @@ def test_sourcing_watched_words_hold_no_digit():
     from credscore.signals import sourcing
 
     assert not any(c.isdigit() for w in sourcing._WATCHED for c in w)
+
+
+def _reference_logit(m, text: str) -> tuple[float, list[tuple[str, float]]]:
+    """The wording logit on Python floats, term by term (the code before numpy)."""
+    import heapq
+    import math
+    from collections import Counter
+
+    from credscore.wording import tokens
+
+    words = [t[0] for t in tokens(text)]
+    grams = Counter(words)
+    grams.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    vals = {m.vocab[g]: (1.0 + math.log(c)) * m.idf[m.vocab[g]] for g, c in grams.items() if g in m.vocab}
+    if not vals:
+        return m.intercept, []
+    norm = math.sqrt(math.fsum(v * v for v in vals.values()))
+    parts = {i: m.coef[i] * v / norm for i, v in vals.items()}
+    inv = {i: t for t, i in m.vocab.items()}
+    top = heapq.nsmallest(8, parts, key=lambda i: (-abs(parts[i]), i))
+    return m.intercept + math.fsum(parts.values()), [(inv[i], parts[i]) for i in top]
+
+
+def test_wording_logit_is_bit_for_bit_the_python_float_sums():
+    from credscore.signals import wording
+
+    m = wording.model()
+    texts = TRICKY + list(data.articles(120))
+    for t in texts:
+        z, ev = m.logit(t, top=8)
+        rz, rev = _reference_logit(m, t)
+        assert z == rz and [(e.term, e.weight) for e in ev] == rev, t[:200]
