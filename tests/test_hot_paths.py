@@ -98,3 +98,17 @@ def test_wording_logit_is_bit_for_bit_the_python_float_sums():
         z, ev = m.logit(t, top=8)
         rz, rev = _reference_logit(m, t)
         assert z == rz and [(e.term, e.weight) for e in ev] == rev, t[:200]
+
+
+def test_c4_policy_prefilter_is_the_regex():
+    from credscore.signals import c4_lines
+
+    import re
+
+    # the regex is the alternation of these plain substrings (escapes undone)
+    alts = [re.sub(r"\\(.)", r"\1", p) for p in c4_lines._ANY_RE.pattern.split("|")]
+    assert alts == list(c4_lines._ANY_SUBSTRINGS) and all(a.isascii() for a in alts)
+    cases = ["We use Cookies here", "JAVAſCRIPT", "javaſcript", "Privacy Policy", "TERMS OF USE", "Lorem  ipsum",
+             "reuse cookies", "İ uses cookies", "nothing", ""]
+    for t in cases + list(data.articles(100)) + list(data.wcxb_text_pages(40)):
+        assert c4_lines._any_substring(t) == (c4_lines._ANY_RE.search(t) is not None), t[:100]

@@ -84,6 +84,12 @@ class PhraseMatcher:
 _FOLD_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+def folds_like_ascii(text: str) -> bool:
+    """True when ``text.lower()`` finds every case-insensitive match of an ASCII pattern
+    in ``text``, at the same offsets (no :data:`_FOLD_TRAPS` character in it)."""
+    return not any(c in text for c in _FOLD_TRAPS)
+
+
 class AnchoredPattern:
     """``regex.finditer(text)`` (a case-insensitive pattern), tried only where it can match.
 
@@ -121,7 +127,7 @@ class AnchoredPattern:
         auto = self._automaton
         if auto is None:
             auto = self._build()
-        if not auto or any(c in text for c in _FOLD_TRAPS):
+        if not auto or not folds_like_ascii(text):
             yield from self.regex.finditer(text)
             return
         starts = set()
