@@ -126,6 +126,10 @@ def _phrase_index(phrases: Iterable[str]) -> _PhraseIndex:
 _PHRASES = {"pub": _phrase_index([*PUBLISHERS, *(f"{p}'s" for p in PUBLISHERS)]),
             "drop": _phrase_index(BOILERPLATE)}
 _PHRASE_FIRST = frozenset(_PHRASES["pub"]) | frozenset(_PHRASES["drop"])
+# a phrase can start at a word only if the word is a phrase of its own or it and the next
+# word start a longer one (tokens hold no space: "first second" is unambiguous)
+_PHRASE_SINGLES = frozenset(w for t in _PHRASES.values() for w, (_, single) in t.items() if single)
+_PHRASE_PAIRS = frozenset(f"{w} {s}" for t in _PHRASES.values() for w, (by_second, _) in t.items() for s in by_second)
 
 
 def _span_masks(text: str) -> list[tuple[int, int, str]]:
@@ -159,7 +163,8 @@ def tokens(text: str) -> list[Token]:
     i, n = 0, len(words)
     # the words that may start a publisher or boilerplate phrase; every other word, up to
     # the next masked span, is a token as it stands (taken in runs, not one by one)
-    hits = list(compress(range(n), map(_PHRASE_FIRST.__contains__, words)))
+    hits = [i for i in compress(range(n), map(_PHRASE_FIRST.__contains__, words))
+            if words[i] in _PHRASE_SINGLES or (i + 1 < n and f"{words[i]} {words[i + 1]}" in _PHRASE_PAIRS)]
     h, n_hits = 0, len(hits)
     while i < n:
         a = starts[i]

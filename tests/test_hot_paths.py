@@ -112,3 +112,24 @@ def test_c4_policy_prefilter_is_the_regex():
              "reuse cookies", "İ uses cookies", "nothing", ""]
     for t in cases + list(data.articles(100)) + list(data.wcxb_text_pages(40)):
         assert c4_lines._any_substring(t) == (c4_lines._ANY_RE.search(t) is not None), t[:100]
+
+
+class _Everything:
+    def __contains__(self, _: object) -> bool:
+        return True
+
+
+def test_wording_tokens_phrase_prefilter(monkeypatch):
+    # the word-pair prefilter of phrase starts only drops words where no phrase starts:
+    # with it switched off (every first word tried), the tokens are the same
+    from credscore import wording
+
+    texts = [
+        "The New York Times and the Guardian's report; CNN's anchor. Follow us on Twitter. The the new",
+        "Reuters reported. Fox News said. the", "Associated Press", "",
+    ] + list(data.articles(120))
+    got = [wording.tokens(t) for t in texts]
+    monkeypatch.setattr(wording, "_PHRASE_SINGLES", _Everything())
+    monkeypatch.setattr(wording, "_PHRASE_PAIRS", _Everything())
+    assert [wording.tokens(t) for t in texts] == got
+    assert any(tok[0] == "_pub_" for toks in got for tok in toks)
