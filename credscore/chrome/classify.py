@@ -148,7 +148,7 @@ def _label_blocks(blocks: Sequence[Block], content_type: str, page: dict | None,
                 kind = (lexicon.opener_kind(t) if words[j] <= lexicon.MAX_WORDS else None) or kind
                 j += 1
                 continue
-            if words[j] <= 120 and lexicon.CONTINUATION_RE.search(t):
+            if words[j] <= 120 and lexicon.continues_wall(t):
                 labels[j] = kind
                 j += 1
                 continue
@@ -261,7 +261,7 @@ def strip(seg: Segmented, content_type: str, model: ModelHook | None = None) -> 
             pos += len(sep)
         prev_end = b.end
         # inline chrome
-        cuts = [(m.start(), m.end(), m.lastgroup or "boilerplate") for m in lexicon.INLINE_RE.finditer(b.text)]
+        cuts = lexicon.inline_cuts(b.text)
         cuts = [c for c in cuts if c[0] > 0]  # never cut a whole block this way
         kept: list[tuple[int, int]] = []
         cur = 0

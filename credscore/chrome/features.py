@@ -29,7 +29,8 @@ from typing import Sequence
 import numpy as np
 
 from ..segment import Block
-from .lexicon_i18n import KINDS, any_re, may_match
+from .lexicon import CUE_KINDS as KINDS
+from .lexicon import cue_hits
 from .stopwords import STOPWORDS
 
 _WORD_RE = re.compile(r"\w+")
@@ -150,16 +151,8 @@ def _lexicon_row(text: str, nw: int) -> list[float] | tuple[float, ...]:
     return _lexicon_hits(text)
 
 
-@lru_cache(maxsize=50_000)
-def _lexicon_hits(text: str) -> tuple[float, ...]:
-    """Share of ``text`` covered by each kind's phrases (cached: menus repeat across pages)."""
-    if not may_match(text):  # no required literal of any phrase: no match (exact)
-        return _NO_HITS
-    n = len(text)
-    out = [0.0] * len(KINDS)
-    for m in any_re().finditer(text):
-        out[_KIND_INDEX[m.lastgroup]] += (m.end() - m.start()) / n
-    return tuple(min(1.0, v) for v in out)
+#: Share of a block covered by each kind's cues (cached: menus repeat across pages).
+_lexicon_hits = lru_cache(maxsize=50_000)(cue_hits)
 
 
 def _window_mean(x: np.ndarray, k: int) -> np.ndarray:
