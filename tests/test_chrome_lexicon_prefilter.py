@@ -43,13 +43,16 @@ def test_required_literals_are_read_off_the_patterns():
 @pytest.mark.parametrize("text", CASES)
 def test_gate_never_turns_away_a_match(text):
     if text and L.ANY_RE.search(text):
-        assert L.gate("cues").regex_for(text) is not None
+        assert L.gate("cues").candidates(text)
     assert L.cue_hits(text) == (_reference_hits(text) if text else (0.0,) * len(L.CUE_KINDS))
 
 
 def test_gate_turns_away_plain_prose():
-    assert L.gate("cues").regex_for("Министр заявил во вторник, что план будет пересмотрен.") is None
-    assert L.gate("cues").regex_for("Read more") is not None
+    cues = L.gate("cues")
+    always = cues.candidates("")  # the few patterns without a literal worth looking for
+    assert len(always) <= 3
+    assert cues.candidates("Министр заявил во вторник, что план будет пересмотрен.") == always
+    assert len(cues.candidates("Read more")) > len(always)
 
 
 def test_one_table_feeds_the_model_columns():
@@ -68,6 +71,6 @@ def test_gate_agrees_on_every_line_of_real_pages():
     for t in texts:
         ref = _reference_hits(t)
         hits += any(ref)
-        skipped += L.gate("cues").regex_for(t) is None
+        skipped += len(L.gate("cues").candidates(t)) <= 2
         assert F._lexicon_hits.__wrapped__(t) == ref, t
     assert hits >= 20 and skipped > len(texts) // 2  # real chrome found; most prose skipped

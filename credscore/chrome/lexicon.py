@@ -13,12 +13,11 @@ in the table's order (``m.lastgroup`` names the kind):
 Hundreds of alternatives tried at every position cost microseconds per character, and
 most blocks contain none of them.  So every pattern's *required literals* are read off
 its parsed form (literals one of which each match contains), all of them go into one
-Aho-Corasick automaton (``pyahocorasick``; a substring scan without it), and a text is
-searched with the alternation of only those patterns whose literals it contains, in
-the table's order.  That gives exactly the matches of the whole alternation (a pattern
-that cannot match anywhere in the text never wins anywhere);
-``tests/test_chrome_lexicon_speed.py`` checks it on every line of real pages.  The
-automata and regexes are built on first use, not at import.
+Aho-Corasick automaton per role (``pyahocorasick``; a substring scan without it), and a
+text is matched with only the patterns whose literals it contains, each compiled alone
+on first use: the leftmost match wins, and at one position the pattern listed first --
+exactly the matches of the whole alternation (``tests/test_chrome_lexicon_speed.py``
+checks it on every line of real pages).  Nothing is built at import.
 """
 
 from __future__ import annotations
@@ -97,23 +96,30 @@ def _fold_odd(chars: set[str]) -> re.Pattern[str]:
 
 
 class Gated:
-    """An ordered alternation searched through only the patterns a text can match.
+    """An ordered alternation, matched through only the patterns a text can match.
 
-    ``entries`` are ``(kind, pattern)`` in priority order; ``build`` turns a sub-list of
-    them into the compiled alternation (the same shape for all of them and for the
-    sub-lists).  :meth:`regex_for` returns the alternation of the entries whose required
-    literals occur in the lower-cased text (entries without one always take part), or
-    None when none can match.
+    ``entries`` are ``(kind, pattern)`` in priority order; ``wrap`` turns a pattern into
+    its alternative of the whole alternation (the reference, :attr:`full`).  A text is
+    matched with the entries whose required literals occur in it (entries without one
+    always take part), each compiled alone on first use: the leftmost match wins, the
+    earlier entry at one position -- what the alternation does.
     """
 
-    def __init__(self, entries: list[tuple[str, str]], build: Any) -> None:
+    def __init__(self, entries: list[tuple[str, str]], wrap: Any = None, prefix: str = "") -> None:
         self.entries = entries
-        self._build = build
+        self.kinds = [k for k, _ in entries]
+        self._wrap = wrap or (lambda p: f"(?:{p})")
+        self._prefix = prefix
+        self._one: list[re.Pattern[str] | None] = [None] * len(entries)
         self._always = 0
         by_lit: dict[str, int] = {}
+        self._may_be_empty = False
         for i, (_, p) in enumerate(entries):
             lits = required_literals(p)
-            if lits is None:
+            self._may_be_empty |= _P.parse(p, re.IGNORECASE).getwidth()[0] == 0
+            # no literal, or a short ASCII one ("x", "ad": everywhere, and the patterns
+            # that need them are anchored or rare): the pattern always takes part
+            if lits is None or any(len(t) <= 2 and t.isascii() for t in lits):
                 self._always |= 1 << i
                 continue
             for t in lits:
@@ -133,73 +139,94 @@ class Gated:
 
     @property
     def full(self) -> re.Pattern[str]:
-        """The whole alternation (the reference the gate must agree with)."""
-        return self._compiled((1 << len(self.entries)) - 1)
+        """The whole alternation, a named group per kind (the reference the gate agrees with)."""
+        by_kind: dict[str, list[str]] = {}
+        for kind, p in self.entries:
+            by_kind.setdefault(kind, []).append(self._wrap(p))
+        body = "|".join(f"(?P<{kind}>{'|'.join(alts)})" for kind, alts in by_kind.items())
+        return re.compile(f"{self._prefix}(?:{body})" if body else "(?!)", re.IGNORECASE)
 
-    @lru_cache(maxsize=4096)  # noqa: B019 - few long-lived instances, one per role
-    def _compiled(self, mask: int) -> re.Pattern[str]:
-        return self._build([e for i, e in enumerate(self.entries) if mask >> i & 1])
+    def _rx(self, i: int) -> re.Pattern[str]:
+        rx = self._one[i]
+        if rx is None:
+            rx = self._one[i] = re.compile(self._prefix + self._wrap(self.entries[i][1]), re.IGNORECASE)
+        return rx
 
-    def mask(self, text: str) -> int:
-        """Bit i set where entry i may match ``text``."""
+    def candidates(self, text: str) -> list[int]:
+        """The entries that may match ``text``, in priority order."""
         if not text.isascii() and self._odd.search(text):
-            return (1 << len(self.entries)) - 1
-        low = text.lower()
+            return list(range(len(self.entries)))
         mask = self._always
         if self._automaton is not None:
-            for _, m in self._automaton.iter(low):
+            for _, m in self._automaton.iter(text.lower()):
                 mask |= m
         else:  # pragma: no cover
+            low = text.lower()
             for t, m in self._lits.items():
                 if t in low:
                     mask |= m
-        return mask
+        out = []
+        while mask:
+            bit = mask & -mask
+            out.append(bit.bit_length() - 1)
+            mask ^= bit
+        return out
 
-    def regex_for(self, text: str) -> re.Pattern[str] | None:
-        mask = self.mask(text)
-        return self._compiled(mask) if mask else None
+    def search(self, text: str) -> tuple[int, int, str] | None:
+        """``(start, end, kind)`` of the alternation's first match, or None."""
+        best: re.Match[str] | None = None
+        kind = ""
+        for i in self.candidates(text):
+            m = self._rx(i).search(text)
+            if m is not None and (best is None or m.start() < best.start()):
+                best, kind = m, self.kinds[i]
+        return (best.start(), best.end(), kind) if best is not None else None
 
-    def search(self, text: str) -> re.Match[str] | None:
-        rx = self.regex_for(text)
-        return rx.search(text) if rx is not None else None
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, kind)`` of each match of the alternation's ``finditer``.
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        rx = self.regex_for(text)
-        return rx.finditer(text) if rx is not None else iter(())
+        A pattern's leftmost match at or after the scan position is kept until the scan
+        passes its start (a match at a position does not depend on where the search began).
+        """
+        ids = self.candidates(text)
+        if ids and self._may_be_empty:  # empty matches: let re step over them
+            for m in self.full.finditer(text):
+                yield m.start(), m.end(), m.lastgroup or ""
+            return
+        nxt = {i: self._rx(i).search(text) for i in ids}
+        pos = 0
+        while True:
+            best: re.Match[str] | None = None
+            kind = ""
+            for i in ids:
+                m = nxt[i]
+                if m is not None and m.start() < pos:
+                    m = nxt[i] = self._rx(i).search(text, pos)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best, kind = m, self.kinds[i]
+            if best is None:
+                return
+            yield best.start(), best.end(), kind
+            pos = best.end()
 
 
-def _named(entries: list[tuple[str, str]]) -> re.Pattern[str]:
-    """One group per kind, in order: ``(?P<kind>(?:p1)|(?:p2))|…``."""
-    by_kind: dict[str, list[str]] = {}
-    for kind, p in entries:
-        by_kind.setdefault(kind, []).append(p)
-    parts = [f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in pats)})" for kind, pats in by_kind.items()]
-    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
-
-
-def _cue_alternation(entries: list[tuple[str, str]]) -> re.Pattern[str]:
-    """Cues: every match starts at a word start (one look-behind up front lets the engine
-    skip the alternatives at all other positions) and, where the cue ends in a letter,
-    ends at a word end; within a kind the longer cue is tried first."""
-    by_kind: dict[str, list[str]] = {}
-    for kind, f in entries:
-        by_kind.setdefault(kind, []).append(f)
-    parts = []
-    for kind, frags in by_kind.items():
-        alts = "|".join(f"(?:{f})" + (r"(?!\w)" if f[-1:].isalpha() else "")
-                        for f in sorted(frags, key=len, reverse=True))
-        parts.append(f"(?P<{kind}>{alts})")
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")" if parts else "(?!)", re.IGNORECASE)
+def _cue(f: str) -> str:
+    """A cue ends at a word end where it ends in a letter."""
+    return f"(?:{f})" + (r"(?!\w)" if f[-1:].isalpha() else "")
 
 
 def _entries(role: str, kinds: tuple[str, ...] | list[str]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for kind in kinds:
         seen: set[str] = set()
+        pats = []
         for p in patterns(role, kind):
             if p not in seen:
                 seen.add(p)
-                out.append((kind, p))
+                pats.append(p)
+        if role == "cues":  # within a kind the longer cue is tried first
+            pats.sort(key=len, reverse=True)
+        out += [(kind, p) for p in pats]
     return out
 
 
@@ -207,8 +234,9 @@ def _entries(role: str, kinds: tuple[str, ...] | list[str]) -> list[tuple[str, s
 def gate(role: str) -> Gated:
     """The :class:`Gated` matcher of one role of the table (built on first use)."""
     if role == "cues":
-        return Gated(_entries("cues", CUE_KINDS), _cue_alternation)
-    return Gated(_entries(role, [k for k in TABLE if getattr(TABLE[k], role)]), _named)
+        # every cue match starts at a word start
+        return Gated(_entries("cues", CUE_KINDS), _cue, prefix=r"(?<!\w)")
+    return Gated(_entries(role, [k for k in TABLE if getattr(TABLE[k], role)]))
 
 
 @lru_cache(maxsize=1)
@@ -249,7 +277,7 @@ def match_kind(text: str) -> str | None:
     if len(text) > MAX_CHARS:
         return None
     m = gate("rules").search(text)
-    return m.lastgroup if m else None
+    return m[2] if m else None
 
 
 @lru_cache(maxsize=50_000)
@@ -258,7 +286,7 @@ def opener_kind(text: str) -> str | None:
     if len(text) > MAX_CHARS:
         return None
     m = gate("openers").search(text)
-    return m.lastgroup if m else None
+    return m[2] if m else None
 
 
 def continues_wall(text: str) -> bool:
@@ -268,7 +296,7 @@ def continues_wall(text: str) -> bool:
 
 def inline_cuts(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of the chrome inside a kept block (photo credits)."""
-    return [(m.start(), m.end(), m.lastgroup or "boilerplate") for m in gate("inline").finditer(text)]
+    return list(gate("inline").finditer(text))
 
 
 _KIND_INDEX = {k: i for i, k in enumerate(CUE_KINDS)}
@@ -279,10 +307,7 @@ def cue_hits(text: str) -> tuple[float, ...]:
     out = [0.0] * len(CUE_KINDS)
     if not text:
         return tuple(out)
-    rx = gate("cues").regex_for(text)
-    if rx is None:
-        return tuple(out)
     n = len(text)
-    for m in rx.finditer(text):
-        out[_KIND_INDEX[m.lastgroup]] += (m.end() - m.start()) / n  # type: ignore[index]
+    for a, z, kind in gate("cues").finditer(text):
+        out[_KIND_INDEX[kind]] += (z - a) / n
     return tuple(min(1.0, v) for v in out)
