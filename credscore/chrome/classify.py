@@ -101,22 +101,21 @@ class Stripped:
 def label_blocks(blocks: Sequence[Block], content_type: str, page: dict | None = None,
                  model: ModelHook | None = None) -> tuple[list[str | None], int | None]:
     """Return one label per block (None = article) and the index of the title block."""
-    labels, title_idx = _label_blocks(blocks, content_type, page, model, hints=True)
+    words = [_n_words(b.text) for b in blocks]
+    labels, title_idx = _label_blocks(blocks, content_type, page, model, True, words)
     if any(b.hint for b in blocks):
-        words = [_n_words(b.text) for b in blocks]
         kept = sum(w for w, lab in zip(words, labels) if lab is None)
         if kept < max(HINT_GUARD_MIN_WORDS, HINT_GUARD_SHARE * sum(words)):
-            labels2, title2 = _label_blocks(blocks, content_type, page, model, hints=False)
+            labels2, title2 = _label_blocks(blocks, content_type, page, model, False, words)
             if sum(w for w, lab in zip(words, labels2) if lab is None) > kept:
                 return labels2, title2
     return labels, title_idx
 
 
 def _label_blocks(blocks: Sequence[Block], content_type: str, page: dict | None,
-                  model: ModelHook | None, hints: bool) -> tuple[list[str | None], int | None]:
+                  model: ModelHook | None, hints: bool, words: list[int]) -> tuple[list[str | None], int | None]:
     n = len(blocks)
     labels: list[str | None] = [None] * n
-    words = [_n_words(b.text) for b in blocks]
 
     # 1-2. markup hints and lexicon
     for i, b in enumerate(blocks):

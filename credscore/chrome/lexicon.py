@@ -266,6 +266,8 @@ def __getattr__(name: str) -> object:
 # --------------------------------------------------------------------------- public
 def is_icon_font(text: str) -> bool:
     """A run of icon-font class names ("icon bookmark-bicon bookmarkicon cameraicon …")."""
+    if "icon" not in text.lower():  # two tokens at least must say it
+        return False
     tokens = text.split()
     return len(tokens) >= 6 and sum(1 for t in tokens if "icon" in t.lower()) >= 0.3 * len(tokens)
 
