@@ -1,4 +1,4 @@
-"""Does settling the cleaned text (credscore.fixpoint) change extraction quality?
+"""Does settling the cleaned text (credscore.chrome.settle) change extraction quality?
 
 For each page of the Scrapinghub AEB benchmark (and, with ``--wcxb N``, every 7th
 WCXB dev page up to N pages) it compares word-level F1 against the gold text for
@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 import credscore
-from credscore.fixpoint import settle
+from credscore.chrome.settle import settle
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CREDSCORE_SHARED") or ROOT.parent / "shared")
