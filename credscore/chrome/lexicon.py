@@ -23,7 +23,7 @@ checks it on every line of real pages).  Nothing is built at import.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Iterator
 
 from .phrases import CONTINUATION, CUE_KINDS, STRUCTURAL_KINDS, TABLE, patterns
@@ -137,7 +137,7 @@ class Gated:
         a.make_automaton()
         self._automaton = a
 
-    @property
+    @cached_property
     def full(self) -> re.Pattern[str]:
         """The whole alternation, a named group per kind (the reference the gate agrees with)."""
         by_kind: dict[str, list[str]] = {}
