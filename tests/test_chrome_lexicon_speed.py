@@ -83,3 +83,20 @@ def test_gated_search_agrees_on_every_line_of_real_pages():
         assert L.opener_kind.__wrapped__(t) == _reference_opener(t), t
         assert L.inline_cuts(t) == _reference_inline(t), t
     assert hits >= 20  # the pages do carry chrome the table names
+
+
+def test_import_builds_no_matcher():
+    """``import credscore`` compiles none of the table's patterns and builds no automaton
+    (cold start); the first use does."""
+    import subprocess
+    import sys
+
+    code = (
+        "import credscore, sys\n"
+        "from credscore.chrome import lexicon as L\n"
+        "print(L.gate.cache_info().currsize, L._continuation_re.cache_info().currsize)\n"
+        "L.match_kind('Read more')\n"
+        "print(L.gate.cache_info().currsize)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.split() == ["0", "0", "1"], r.stdout + r.stderr

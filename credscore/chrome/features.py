@@ -197,19 +197,16 @@ def text_features(texts: Sequence[str], lang: str | None = None) -> np.ndarray:
     norm = [" ".join(w) for w in lowered]
     dup = Counter(norm)
     lens = np.array([len(t) for t in texts], dtype=float)
-    cum = np.cumsum(lens) - lens
+    cum = (np.cumsum(lens) - lens).tolist()
     total = float(lens.sum()) or 1.0
-    base = np.empty((n, len(_BASE)))
-    for i, t in enumerate(texts):
+    rows = []
+    for i, t in enumerate(texts):  # Python lists, one numpy array at the end
         row = _block_base(t, words[i], lowered[i], stop)
-        nw = len(words[i])
         good = row.pop()
-        base[i, : len(row)] = row
-        base[i, len(row)] = i / n
-        base[i, len(row) + 1] = cum[i] / total
-        base[i, len(row) + 2] = math.log(dup[norm[i]])
-        base[i, len(row) + 3] = good
-        base[i, len(row) + 4 :] = _lexicon_row(t, nw)
+        row += (i / n, cum[i] / total, math.log(dup[norm[i]]), good)
+        row += _lexicon_row(t, len(words[i]))
+        rows.append(row)
+    base = np.array(rows, dtype=np.float64)
     col = {name: j for j, name in enumerate(_BASE)}
     neigh_cols = [col[c] for c in _NEIGH]
     neigh = np.zeros((n, len(_OFFSETS) * len(_NEIGH)))
@@ -240,25 +237,28 @@ def text_features(texts: Sequence[str], lang: str | None = None) -> np.ndarray:
 def _path_row(tag_path: str, tag: str, width: int, tag_idx: dict, anc_idx: dict,
               o_tag: int, o_anc: int, o_kw: int, o_kw2: int) -> np.ndarray:
     """The columns that depend only on (tag path, block tag): computed once per path."""
-    row = np.zeros(width)
     parts = tag_path.split(">")
-    row[1] = len(parts)
-    attrs = " ".join(p.partition(".")[2] or p.partition("#")[2] for p in parts).lower()
-    near = " ".join(p.partition(".")[2] or p.partition("#")[2] for p in parts[-2:]).lower()
-    row[3] = 1.0 if _AD_RE.search(attrs) else 0.0
+    names = [p.partition(".")[2] or p.partition("#")[2] for p in parts]
+    attrs = " ".join(names).lower()
+    near = " ".join(names[-2:]).lower()
+    ones: list[int] = []  # the one-hot columns, set in one numpy call
     j = tag_idx.get(tag)
     if j is not None:
-        row[o_tag + j] = 1.0
+        ones.append(o_tag + j)
     for p in parts:
         t = p.split(".", 1)[0].split("#", 1)[0]
         j = anc_idx.get(t)
         if j is not None:
-            row[o_anc + j] = 1.0
+            ones.append(o_anc + j)
     if attrs:
         for k in _keywords_in(attrs):
-            row[o_kw + k] = 1.0
+            ones.append(o_kw + k)
             if _KEYWORDS[k] in near:
-                row[o_kw2 + k] = 1.0
+                ones.append(o_kw2 + k)
+    row = np.zeros(width)
+    row[ones] = 1.0
+    row[1] = len(parts)
+    row[3] = 1.0 if _AD_RE.search(attrs) else 0.0
     return row
 
 

@@ -302,14 +302,15 @@ def inline_cuts(text: str) -> list[tuple[int, int, str]]:
 
 
 _KIND_INDEX = {k: i for i, k in enumerate(CUE_KINDS)}
+_NO_HITS = (0.0,) * len(CUE_KINDS)
 
 
 def cue_hits(text: str) -> tuple[float, ...]:
     """Per kind of :data:`CUE_KINDS`, the share of ``text`` its cues cover (at most 1)."""
-    out = [0.0] * len(CUE_KINDS)
-    if not text:
-        return tuple(out)
+    out: list[float] | None = None
     n = len(text)
     for a, z, kind in gate("cues").finditer(text):
+        if out is None:
+            out = [0.0] * len(CUE_KINDS)
         out[_KIND_INDEX[kind]] += (z - a) / n
-    return tuple(min(1.0, v) for v in out)
+    return _NO_HITS if out is None else tuple(min(1.0, v) for v in out)
