@@ -6,8 +6,8 @@ WCXB dev page up to N pages) it compares word-level F1 against the gold text for
 counts the pages where settling changed anything and the pages where a second
 ``clean`` would still change the text (must be 0).
 
-    python benchmarks/clean_fixpoint.py                # AEB, 181 pages
-    python benchmarks/clean_fixpoint.py --wcxb 214     # plus a WCXB sample
+    python -m benchmarks.clean_fixpoint                # AEB, 181 pages
+    python -m benchmarks.clean_fixpoint --wcxb 214     # plus a WCXB sample
 """
 
 from __future__ import annotations
