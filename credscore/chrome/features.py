@@ -234,32 +234,42 @@ def text_features(texts: Sequence[str], lang: str | None = None) -> np.ndarray:
     return np.hstack([base, neigh, page])
 
 
-def _path_row(tag_path: str, tag: str, width: int, tag_idx: dict, anc_idx: dict,
+def _path_row(tag_path: str, tag: str, width: int, tag_idx: dict,
               o_tag: int, o_anc: int, o_kw: int, o_kw2: int) -> np.ndarray:
-    """The columns that depend only on (tag path, block tag): computed once per path."""
+    """The columns that depend only on (tag path, block tag): computed once per path.
+
+    Class/id keywords and the ad marker are found in the steps' class/id names joined by
+    spaces; neither contains a space, so that is the union of what each step's names hold
+    (:func:`_step_cols`, cached: pages share most of their steps)."""
     parts = tag_path.split(">")
-    names = [p.partition(".")[2] or p.partition("#")[2] for p in parts]
-    attrs = " ".join(names).lower()
-    near = " ".join(names[-2:]).lower()
     ones: list[int] = []  # the one-hot columns, set in one numpy call
     j = tag_idx.get(tag)
     if j is not None:
         ones.append(o_tag + j)
+    kws: set[int] = set()
+    ad = False
     for p in parts:
-        t = p.split(".", 1)[0].split("#", 1)[0]
-        j = anc_idx.get(t)
-        if j is not None:
-            ones.append(o_anc + j)
-    if attrs:
-        for k in _keywords_in(attrs):
-            ones.append(o_kw + k)
-            if _KEYWORDS[k] in near:
-                ones.append(o_kw2 + k)
+        anc, kw, is_ad = _step_cols(p)
+        if anc is not None:
+            ones.append(o_anc + anc)
+        kws.update(kw)
+        ad = ad or is_ad
+    ones += [o_kw + k for k in kws]
+    ones += [o_kw2 + k for p in parts[-2:] for k in _step_cols(p)[1]]  # the two nearest steps
     row = np.zeros(width)
     row[ones] = 1.0
     row[1] = len(parts)
-    row[3] = 1.0 if _AD_RE.search(attrs) else 0.0
+    row[3] = 1.0 if ad else 0.0
     return row
+
+
+@lru_cache(maxsize=50_000)
+def _step_cols(step: str) -> tuple[int | None, tuple[int, ...], bool]:
+    """(ancestor-tag column, keyword indices, ad marker) of one ``tag.class#id`` step."""
+    t = step.split(".", 1)[0].split("#", 1)[0]
+    names = (step.partition(".")[2] or step.partition("#")[2]).lower()
+    kw = tuple(sorted(_keywords_in(names))) if names else ()
+    return _ANC_IDX.get(t), kw, bool(names) and _AD_RE.search(names) is not None
 
 
 @lru_cache(maxsize=1)
@@ -300,7 +310,7 @@ def _path_row_cached(tag_path: str, tag: str) -> np.ndarray:
     o_kw = o_anc + len(_ANC_TAGS)
     o_kw2 = o_kw + len(_KEYWORDS)
     o_share = o_kw2 + len(_KEYWORDS)
-    row = _path_row(tag_path, tag, o_share, _TAG_IDX, _ANC_IDX, o_tag, o_anc, o_kw, o_kw2)
+    row = _path_row(tag_path, tag, o_share, _TAG_IDX, o_tag, o_anc, o_kw, o_kw2)
     row.flags.writeable = False
     return row
 
