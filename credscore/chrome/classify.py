@@ -47,7 +47,6 @@ _DATEISH_RE = re.compile(
     r"(?:[\s./,:-]+\d{1,4})*(?:\s*(?:am|pm|utc|gmt|[+-]\d{2}:?\d{2}))?\s*$|^\s*(?:date|updated|published)\b",
     re.IGNORECASE,
 )
-_SPACE_RE = re.compile(r"\s+")
 #: A date line is short; longer blocks are not tested (the pattern's overlapping
 #: ``\s+`` … ``[\s./,-]*`` backtracks quadratically over a long run of spaces).
 _DATEISH_MAX_CHARS = 200
@@ -79,7 +78,7 @@ def _n_words(text: str) -> int:
 
 
 def _norm(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()  # split() and \s agree on what is a space
 
 
 @dataclass

@@ -96,14 +96,12 @@ def guess_language(texts: Sequence[str]) -> str:
 
 def _guess_language(lowered: Iterable[list[str]]) -> str:
     """:func:`guess_language` from each block's lower-cased words (read up to 3,000 words)."""
-    counts = dict.fromkeys(_LANGS, 0)
-    seen = 0
+    head: list[str] = []
     for words in lowered:
-        seen += len(words)
-        for lang in _LANGS:
-            counts[lang] += sum(map(STOPWORDS[lang].__contains__, words))
-        if seen > 3000:
+        head += words
+        if len(head) > 3000:
             break
+    counts = {lang: sum(map(STOPWORDS[lang].__contains__, head)) for lang in _LANGS}
     if not any(counts.values()):
         return "en"
     # normalise by list size a little: long lists (en, vi) catch more by chance
