@@ -110,16 +110,19 @@ class TreeEnsemble:
         X = np.ascontiguousarray(X, dtype=np.float64)
         has_nan = bool(np.isnan(X).any())
         flat = X.ravel()
-        row_base = (np.arange(n, dtype=np.intp) * ncol)[:, None]
-        nodes = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
+        n_trees = len(self.roots)
+        # one flat (row, tree) axis walked with np.take (faster than 2-D fancy indexing)
+        row_base = np.repeat(np.arange(n, dtype=np.intp) * ncol, n_trees)
+        nodes = np.tile(self.roots, n)
+        feature, split, left = self.feature, self.split, self.left
         for _ in range(self.max_depth):
-            x = flat[row_base + self.feature[nodes]]
-            go_right = x > self.split[nodes]
+            x = flat.take(row_base + feature.take(nodes))
+            go_right = x > split.take(nodes)
             if has_nan:  # NaN compares False: send it where training sent missing values
                 nan = np.isnan(x)
-                go_right = np.where(nan, ~self.missing_left[nodes], go_right)
-            nodes = self.left[nodes] + go_right
-        return self.baseline + self.value[nodes].sum(axis=1)
+                go_right = np.where(nan, ~self.missing_left.take(nodes), go_right)
+            nodes = left.take(nodes) + go_right
+        return self.baseline + self.value.take(nodes).reshape(n, n_trees).sum(axis=1)
 
     def proba(self, X: np.ndarray) -> np.ndarray:
         """Probability that each block is article text."""
