@@ -3,6 +3,7 @@ from ``../shared`` (skipped when absent), and an unseen article put through a sp
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 
@@ -143,6 +144,23 @@ def test_trie_regex_matches_exactly_the_phrases(phrases):
     for extra in ("", "abcx", "-a-", "cab", "aa", "ba c"):
         assert bool(rx.fullmatch(extra)) == (extra in phrases)
 
+
+
+@pytest.mark.parametrize("content", [b"", b"not gzip", gzip.compress(b"{not json"), gzip.compress(b"[]"),
+                                     gzip.compress(b'{"common": []}'), gzip.compress(b'{"common": [1, 2')[:-8]])
+def test_a_broken_spin_tables_file_is_a_model_error(tmp_path, content):
+    """Missing, truncated, corrupt or keyless tables: ModelError like every other model file,
+    never a bare OSError, zlib.error or KeyError."""
+    from credscore.errors import ModelError
+    from credscore.spin.tables import load_raw
+
+    p = tmp_path / "tables.json.gz"
+    p.write_bytes(content)
+    with pytest.raises(ModelError, match="spin tables"):
+        load_raw(p)
+    with pytest.raises(ModelError, match="spin tables"):
+        load_raw(tmp_path / "missing.json.gz")
+    assert set(load_raw()) >= {"common", "lexicon", "originals"}  # the shipped file reads
 
 def test_rare_word_out_of_place_named_with_a_commoner_synonym():
     """A rarer synonym from any WordNet sense, put where the reference never sees it,

@@ -35,10 +35,14 @@ import heapq
 import json
 import math
 import re
+import zlib
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
+from pathlib import Path
 from typing import Any, Iterable, Iterator
+
+from ..errors import ModelError
 
 _DATA = "credscore.spin.data"
 
@@ -268,9 +272,32 @@ def _wordfreq_top(n: int) -> dict[str, float] | None:
     return out
 
 
-def load_raw() -> dict[str, Any]:
-    with resources.files(_DATA).joinpath("tables.json.gz").open("rb") as f:
-        return json.loads(gzip.decompress(f.read()))
+#: The shipped tables, in the package data :data:`_DATA`.
+FILE = "tables.json.gz"
+#: The keys :class:`Tables` cannot do without.
+_REQUIRED = ("common", "pairs_once", "pairs_more", "originals", "lexicon")
+
+
+def load_raw(path: str | Path | None = None) -> dict[str, Any]:
+    """The tables as stored: the shipped :data:`FILE`, or the gzipped JSON file at ``path``.
+
+    A missing, truncated or corrupt file, or one without the tables' keys, is a
+    :class:`~credscore.errors.ModelError`, as for every other model file (the shipped
+    ``models/`` files go through :func:`credscore.score.read_model_file`; these tables
+    are package data of ``credscore.spin.data``, so they are read here).
+    """
+    where = str(path) if path is not None else f"{_DATA}/{FILE}"
+    try:
+        if path is None:
+            blob = resources.files(_DATA).joinpath(FILE).read_bytes()
+        else:
+            blob = Path(path).read_bytes()
+        raw = json.loads(gzip.decompress(blob))
+    except (ImportError, OSError, EOFError, ValueError, zlib.error) as e:
+        raise ModelError(f"cannot read the spin tables {where}: {e}") from e
+    if not isinstance(raw, dict) or any(k not in raw for k in _REQUIRED):
+        raise ModelError(f"the spin tables {where} are not a JSON object with the keys {list(_REQUIRED)}")
+    return raw
 
 
 @lru_cache(maxsize=1)
