@@ -1,7 +1,7 @@
 """What does settling do to ``clean``'s text, and is ``clean`` idempotent?
 
 ``clean(page)`` is ``analyze(page).text`` settled: the plain-text chrome *rules* alone
-(``segment_text`` + ``strip`` without the learned model; :func:`credscore.fixpoint.settle`)
+(``segment_text`` + ``strip`` without the learned model; :func:`credscore.chrome.settle.settle`)
 applied until the text stops changing.  The learned model is not rerun: on plain text it
 only runs when the rules find chrome, and a fixed point of the rules has none, so a second
 ``clean`` leaves the text as it is.
@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 import credscore
-from credscore.fixpoint import settle
+from credscore.chrome.settle import settle
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CREDSCORE_SHARED") or ROOT.parent / "shared")

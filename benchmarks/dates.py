@@ -5,7 +5,7 @@ Three measurements, in one run, on ``../shared/data/boilerplate/wcxb-dev``
 in ``metadata.json``, falling back to the ground truth's ``_internal`` type for
 the pages metadata.json does not list):
 
-1. **Publication-date accuracy** — :func:`credscore.pubdate.detect_published`
+1. **Publication-date accuracy** — :func:`credscore.dates.published.detect_published`
    against the gold ``publish_date`` (pages whose gold is a full day), beside
    htmldate's ``find_date(html, url=url, original_date=True)`` with
    ``extensive_search`` off and on.  htmldate gets the HTML *string* (never a
@@ -55,7 +55,7 @@ SHARED = Path(os.environ.get("CREDSCORE_SHARED", REPO.parent / "shared"))  # ove
 WCXB = SHARED / "data" / "boilerplate" / "wcxb-dev"
 SNAPSHOT = dt.date(2026, 4, 4)  # WCXB commit c039d5e: no page was fetched after it
 
-from credscore.pubdate import detect_published  # noqa: E402
+from credscore.dates.published import detect_published  # noqa: E402
 from credscore.signals import dates as dates_signal  # noqa: E402
 from credscore.signals.base import Context  # noqa: E402
 

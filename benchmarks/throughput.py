@@ -253,7 +253,7 @@ def bench_stages(n: int) -> dict:
         setattr(obj, name, timed)
 
     for name, label in (("load", "load"), ("segment_text", "segment"), ("segment_html", "segment"),
-                        ("strip", "chrome.strip"), ("detect_published", "pubdate")):
+                        ("strip", "chrome.strip"), ("detect_published", "dates.published")):
         wrap(A, name, label)
     wrap(A.lang, "detect", "lang.detect")
     for m in A._SIGNALS:

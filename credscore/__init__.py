@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .analysis import analyze, chrome_stage
 from .document import DEFAULT_MAX_BYTES
-from .fixpoint import settle
+from .chrome.settle import settle
 from .errors import (
     BinaryInputError,
     CredscoreError,
@@ -42,7 +42,7 @@ def clean(doc: str | bytes | Document, *, content_type: str | None = None,
     """The article text of ``doc`` with the chrome removed.
 
     Runs the chrome stages only (load → segment → strip; no signals, no score), then
-    settles the text under the plain-text chrome rules (:mod:`credscore.fixpoint`),
+    settles the text under the plain-text chrome rules (:mod:`credscore.chrome.settle`),
     so ``clean(clean(x)) == clean(x)``.  ``content_type`` and ``max_bytes`` are as
     for :func:`analyze`; its other keywords (``url``, ``published``, ``model``, ...)
     are accepted and do not change the text.

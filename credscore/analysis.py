@@ -15,7 +15,7 @@ from . import lang, source
 from .chrome import Stripped, strip
 from .document import DEFAULT_MAX_BYTES, Decoded, load
 from .errors import CredscoreError
-from .pubdate import detect_published
+from .dates.published import detect_published
 from .scorable import MIN_ARTICLE_WORDS, MODEL_LANGUAGES, unscored_reason
 from .score import LinearModel, StackedModel, load_model
 from .segment import Segmented, segment_html, segment_text

@@ -23,7 +23,7 @@ from typing import Any, Iterator, Sequence
 from . import __version__
 from .analysis import analyze
 from .errors import CredscoreError
-from .fixpoint import settle
+from .chrome.settle import settle
 from .pipeline.batch import warm_up
 from .pipeline.command import add_parser as add_score_parser
 from .pipeline.progress import Progress, wants_progress

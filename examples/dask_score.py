@@ -15,7 +15,7 @@ def main(src: str, dst: str, n_workers: int = 2) -> None:
     import dask.dataframe as dd
     from dask.distributed import Client, LocalCluster
 
-    from credscore.dask import score_dataframe
+    from credscore.pipeline.dask import score_dataframe
 
     with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True) as cluster, Client(cluster):
         ddf = dd.read_json(src, lines=True, blocksize=2**24)

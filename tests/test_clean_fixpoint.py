@@ -15,7 +15,7 @@ import credscore
 from credscore.analysis import chrome_stage
 from credscore.chrome import strip
 from credscore.chrome.model import label_with_model
-from credscore.fixpoint import settle
+from credscore.chrome.settle import settle
 from credscore.segment import segment_html
 
 from . import _data as data

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from credscore.dateparse import find_dates, is_valid, parse_date
-from credscore.pubdate import dateline_claim, detect_published, page_claims, url_claim
+from credscore.dates.parse import find_dates, is_valid, parse_date
+from credscore.dates.published import dateline_claim, detect_published, page_claims, url_claim
 from credscore.signals import dates
 from credscore.signals.base import Context
 
@@ -388,7 +388,7 @@ def test_page_metadata_never_crashes(jsonld, meta, times, url) -> None:
 
 
 def test_find_dates_memo_gives_fresh_equal_answers():
-    from credscore import dateparse
+    from credscore.dates import parse as dates_parse
 
     from . import _data
 
@@ -398,11 +398,11 @@ def test_find_dates_memo_gives_fresh_equal_answers():
     texts = [t[:3000] for t in articles[:40]] + [p[:3000] for p in pages[:20]]
     for t in texts:
         for gran in ("year", "month", "day"):
-            dateparse._find_dates_memo.cache_clear()
-            cold = dateparse.find_dates(t, min_granularity=gran)
-            warm = dateparse.find_dates(t, min_granularity=gran)
+            dates_parse._find_dates_memo.cache_clear()
+            cold = dates_parse.find_dates(t, min_granularity=gran)
+            warm = dates_parse.find_dates(t, min_granularity=gran)
             assert warm == cold and warm is not cold
             warm.append(None)  # a caller's list is its own: the memo is untouched
-            assert dateparse.find_dates(t, min_granularity=gran) == cold
-    assert sum(len(dateparse.find_dates(t)) for t in texts) > len(texts)  # dates were found
-    assert dateparse._find_dates_memo.cache_info().currsize <= dateparse._MEMO_SIZE
+            assert dates_parse.find_dates(t, min_granularity=gran) == cold
+    assert sum(len(dates_parse.find_dates(t)) for t in texts) > len(texts)  # dates were found
+    assert dates_parse._find_dates_memo.cache_info().currsize <= dates_parse._MEMO_SIZE

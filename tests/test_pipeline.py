@@ -173,7 +173,7 @@ def test_sklearn_transformer_in_a_pipeline(seed_texts, seed_analyses):
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
 
-    from credscore.sklearn import CredScoreTransformer
+    from credscore.pipeline.sklearn import CredScoreTransformer
 
     texts = list(seed_texts.values())
     t = CredScoreTransformer(include_score=True)
@@ -201,7 +201,7 @@ def test_sklearn_column_transformer_on_a_frame(seed_texts):
     pd = pytest.importorskip("pandas")
     from sklearn.compose import ColumnTransformer
 
-    from credscore.sklearn import CredScoreTransformer
+    from credscore.pipeline.sklearn import CredScoreTransformer
 
     df = pd.DataFrame({"text": list(seed_texts.values()), "n": range(5)})
     ct = ColumnTransformer([("cs", CredScoreTransformer(), ["text"]), ("n", "passthrough", ["n"])])
@@ -216,7 +216,7 @@ def test_sklearn_check_estimator_documented_subset():
 
     from sklearn.utils.estimator_checks import check_estimator
 
-    from credscore.sklearn import NOT_APPLICABLE_CHECKS, CredScoreTransformer
+    from credscore.pipeline.sklearn import NOT_APPLICABLE_CHECKS, CredScoreTransformer
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -233,7 +233,7 @@ def test_sklearn_check_estimator_documented_subset():
 
 def test_score_frame(seed_texts, seed_analyses):
     pd = pytest.importorskip("pandas")
-    from credscore.pandas import score_frame
+    from credscore.pipeline.pandas import score_frame
 
     df = pd.DataFrame({"text": [*seed_texts.values(), None], "id": [*seed_texts, "none"]},
                       index=[10, 11, 12, 13, 14, 15])
@@ -292,8 +292,8 @@ def test_dask_local_cluster_two_processes(seed_texts):
     import dask.bag as db
     import dask.dataframe as dd
 
-    from credscore.dask import score, score_bag, score_dataframe
-    from credscore.pandas import score_frame
+    from credscore.pipeline.dask import score, score_bag, score_dataframe
+    from credscore.pipeline.pandas import score_frame
 
     df = pd.DataFrame({"id": list(seed_texts), "text": list(seed_texts.values())})
     expected = score_frame(df)
@@ -339,3 +339,19 @@ def test_hot_spot_fixes_keep_the_values(seed_texts):
     for t in texts + ["", "Hello.", "123 456. Zxqv blorf!"]:
         assert readability.gunning_fog(t) == textstat.gunning_fog(t)
         assert readability.flesch(t) == (textstat.flesch_reading_ease(t), textstat.flesch_kincaid_grade(t))
+
+
+@pytest.mark.parametrize("name", ["pandas", "dask", "sklearn"])
+def test_old_front_end_paths_are_deprecated_aliases(name):
+    # credscore.pandas / .dask / .sklearn moved to credscore.pipeline.*: the old
+    # paths are the same module objects, imported with a DeprecationWarning
+    import importlib
+
+    if name == "sklearn":
+        pytest.importorskip("sklearn")
+    new = importlib.import_module(f"credscore.pipeline.{name}")
+    sys.modules.pop(f"credscore.{name}", None)
+    with pytest.warns(DeprecationWarning, match=f"credscore.pipeline.{name}"):
+        old = importlib.import_module(f"credscore.{name}")
+    assert old is new
+    assert set(new.__all__) <= set(dir(old))

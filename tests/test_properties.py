@@ -7,9 +7,9 @@
 * ``clean`` is idempotent: ``clean(clean(x)) == clean(x)`` whenever ``clean(x)`` is
   not empty (an empty result is not a document: ``clean`` raises EmptyInputError on
   it, as on any empty input) and does not itself look like HTML (it would then be
-  parsed as HTML; see :mod:`credscore.fixpoint`);
+  parsed as HTML; see :mod:`credscore.chrome.settle`);
 * output is identical across runs;
-* the date extractor (:mod:`credscore.dateparse`) returns exact, ordered, disjoint
+* the date extractor (:mod:`credscore.dates.parse`) returns exact, ordered, disjoint
   spans, finds every date written in the usual forms, and never raises;
 * the JSONL reader (:mod:`credscore.pipeline.jsonl`) writes exactly one valid JSON
   line per non-blank input line, in order, keeping the record's own fields.
@@ -175,11 +175,11 @@ def test_only_typed_errors_or_type_errors(doc):
         pass
 
 
-# --- the date extractor (credscore.dateparse) ------------------------------------------
+# --- the date extractor (credscore.dates.parse) ------------------------------------------
 
-from credscore import dateparse  # noqa: E402
+from credscore.dates import parse as dates_parse  # noqa: E402
 
-_MONTHS = dateparse.MONTH_NAMES
+_MONTHS = dates_parse.MONTH_NAMES
 _date_text = st.one_of(
     text_line,
     st.sampled_from(SEED_LINES),
@@ -192,7 +192,7 @@ _date_text = st.one_of(
 @BUDGET
 @given(_date_text)
 def test_find_dates_spans_are_exact_ordered_and_disjoint(text):
-    found = dateparse.find_dates(text)
+    found = dates_parse.find_dates(text)
     prev_end = 0
     for fd in found:
         assert prev_end <= fd.start < fd.end <= len(text)
@@ -205,8 +205,8 @@ def test_find_dates_spans_are_exact_ordered_and_disjoint(text):
         else:
             assert fd.date is None
         prev_end = fd.end
-    days = dateparse.find_dates(text, min_granularity="day")
-    months = dateparse.find_dates(text, min_granularity="month")
+    days = dates_parse.find_dates(text, min_granularity="day")
+    months = dates_parse.find_dates(text, min_granularity="month")
     assert set(days) <= set(months) <= set(found)
 
 
@@ -217,20 +217,20 @@ def test_find_dates_spans_are_exact_ordered_and_disjoint(text):
        st.sampled_from(["", ".", ",", " at 10:00", ")"]))
 def test_written_dates_are_found_exactly(date, fmt, before, after):
     written = fmt.format(M=_MONTHS[date.month - 1], d=date.day, y=date.year, m=date.month,
-                         W=dateparse.WEEKDAY_NAMES[date.weekday()])
+                         W=dates_parse.WEEKDAY_NAMES[date.weekday()])
     if "th of" in fmt and date.day in (1, 2, 3, 21, 22, 23, 31):
         written = written.replace(f"{date.day}th", f"{date.day}{'st' if date.day % 10 == 1 else 'nd' if date.day % 10 == 2 else 'rd'}")
-    found = dateparse.find_dates(before + written + after, min_granularity="day")
+    found = dates_parse.find_dates(before + written + after, min_granularity="day")
     assert [fd.date for fd in found] == [date]
-    assert dateparse.parse_date(written) == date
+    assert dates_parse.parse_date(written) == date
 
 
 @BUDGET
 @given(st.one_of(st.text(max_size=300), st.integers(), st.none(), st.binary(max_size=50), _date_text))
 def test_parse_date_never_raises(value):
-    d = dateparse.parse_date(value)
+    d = dates_parse.parse_date(value)
     assert d is None or isinstance(d, dt.date)
-    p = dateparse.parse_date_partial(value)
+    p = dates_parse.parse_date_partial(value)
     assert p is None or isinstance(p[0], int)
 
 

@@ -30,8 +30,8 @@ def test_score_range_and_explanation_adds_up(seed_analyses):
 
 
 def test_shortcuts(seed_texts):
-    # clean() is analyze().text settled to its fixed point (credscore.fixpoint): idempotent
-    from credscore.fixpoint import settle
+    # clean() is analyze().text settled to its fixed point (credscore.chrome.settle): idempotent
+    from credscore.chrome.settle import settle
 
     text = credscore.analyze(seed_texts["004"]).text
     assert credscore.clean(seed_texts["004"]) == settle(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from credscore._lxml_segment import segment_html_lxml, segment_tree, tree_from_soup
+from credscore.segment.walker import segment_html_lxml, segment_tree, tree_from_soup
 from credscore.segment import segment_html
 
 from . import _data as data

@@ -120,13 +120,13 @@ def test_score_batch_pandas_and_filters_follow(seed_texts):
 
 def test_pandas_and_sklearn_give_nan():
     pd = pytest.importorskip("pandas")
-    import credscore.pandas as cp
+    import credscore.pipeline.pandas as cp
 
     out = cp.score_frame(pd.DataFrame({"text": [GERMAN, LOREM]}))
     assert out["score"].isna().all()
     assert list(out["unscored_reason"]) == ["language:de", "placeholder"]
     pytest.importorskip("sklearn")
-    from credscore.sklearn import CredScoreTransformer
+    from credscore.pipeline.sklearn import CredScoreTransformer
 
     t = CredScoreTransformer(include_score=True)
     X = t.fit_transform([GERMAN])

@@ -18,7 +18,7 @@ The rules, in the order they run (each one a small pass over the block list):
    On plain text the model only runs when the rules found chrome
    (``TEXT_MODEL_MIN_EVIDENCE`` blocks): text with no sign of chrome is taken to be
    clean already.  That is what keeps ``clean`` idempotent without eroding the
-   article (:mod:`credscore.fixpoint`).
+   article (:mod:`credscore.chrome.settle`).
 
 Markup hints are evidence, not verdicts: when the blocks left after all the steps
 hold fewer than ``max(HINT_GUARD_MIN_WORDS, HINT_GUARD_SHARE x the page's words)``

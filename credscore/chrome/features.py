@@ -28,6 +28,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..dates.patterns import BLOCK_DATE_RE
 from ..segment import Block
 from .lexicon_i18n import KINDS, any_re, may_match
 from .stopwords import STOPWORDS
@@ -40,12 +41,6 @@ _SEP_RE = re.compile(r"[|»›·•/>]|\s[-–—]\s")
 # e-mail part bounded and anchored at a token start: "\S+@\S+" rescanned a long
 # token from every position (quadratic on a 1 MB word)
 _URL_RE = re.compile(r"https?://|www\.|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.\w{2,24}")
-_DATE_RE = re.compile(
-    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|"
-    r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}\b",
-    re.I,
-)
 _LANGS = tuple(STOPWORDS)
 _KIND_INDEX = {k: i for i, k in enumerate(KINDS)}
 _NO_HITS = (0.0,) * len(KINDS)
@@ -139,7 +134,7 @@ def _block_base(text: str, stop: frozenset[str]) -> list[float]:
         float(len(_SENT_END_RE.findall(text))),
         float(len(_SEP_RE.findall(text))),
         1.0 if _URL_RE.search(text) else 0.0,
-        1.0 if _DATE_RE.search(text) else 0.0,
+        1.0 if BLOCK_DATE_RE.search(text) else 0.0,
     ]
     return row + [good]
 

@@ -4,8 +4,9 @@
 * :mod:`.jsonl` — streaming JSON Lines, the engine of ``credscore score``;
 * :mod:`.filters` — a datatrove-style filter and a NeMo-Curator-style
   score/keep split;
-* :mod:`credscore.sklearn`, :mod:`credscore.pandas`, :mod:`credscore.dask` — the
-  front ends for those libraries (each imports its library only when used).
+* :mod:`.sklearn`, :mod:`.pandas`, :mod:`.dask` — the front ends for those
+  libraries (each imports its library only when used; the old paths
+  ``credscore.pandas`` / ``.sklearn`` / ``.dask`` still work, with a ``DeprecationWarning``).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Sloppy, machine-spun and recycled pages give themselves away through their
 dates: a weekday that does not match its date, "February 30", two months in one
 date, a 2013 article under "Since July 1, 2024, …", metadata that disagrees with
-the dateline.  Every date comes from :mod:`credscore.dateparse` (literal reading,
+the dateline.  Every date comes from :mod:`credscore.dates.parse` (literal reading,
 nothing filled in from today) and every check takes the publication and crawl
 dates as explicit inputs.  Seven checks, each a count in ``details`` with
 evidence spans whose note starts with the check's name:
@@ -41,7 +41,7 @@ evidence spans whose note starts with the check's name:
    modification more than a month before the publication.  A dateline equal to
    a declared modification date (an "updated" line), or on the crawl date (a
    "today is" widget), is no conflict.  The dateline compared is the one right
-   under the page's ``<h1>`` headline (:func:`credscore.pubdate.anchored_dateline`):
+   under the page's ``<h1>`` headline (:func:`credscore.dates.published.anchored_dateline`):
    a date above the headline is a ticker or a related-articles list as often as
    it is the page's own.  Conflicts found in metadata have no span
    in the text and are listed in ``details["not_in_text"]``.
@@ -65,8 +65,8 @@ import datetime as _dt
 import re
 from typing import Any
 
-from ..dateparse import MONTH_NAMES, WEEKDAY_NAMES, FoundDate, find_dates, is_valid
-from ..pubdate import DateClaim, anchored_dateline, dateline_claim, detect_published, page_claims
+from ..dates.parse import MONTH_NAMES, WEEKDAY_NAMES, FoundDate, find_dates, is_valid
+from ..dates.published import DateClaim, anchored_dateline, dateline_claim, detect_published, page_claims
 from ..types import Signal, Span
 from .base import Context, Feature
 

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates.patterns import DATE_AFTER_RE, DAY_MONTH_RE, MONTH_WORDS, NUMERIC_DATE_RE, WEEKDAY_WORDS
 from ..text import per_thousand
 from ..types import Signal, Span
 from ._lexicon import PhraseMatcher, capped
@@ -100,11 +101,6 @@ _NOT_A_NAME = r"(?!(?:The|A|An|This|That|These|Those|It|Its|In|On|At|But|And|Our
 PERSON = rf"{_NOT_A_NAME}{NAME_WORD}(?: (?:[A-Z]\. )?{NAME_WORD}){{1,3}}"
 _TITLE_ALT = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
 ROLE_SET = frozenset(ROLES)
-MONTH_SET = frozenset(
-    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
-    "oct october nov november dec december".split()
-)
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 # The patterns below are tried only next to a candidate word found by a set look-up
 # (a role word, a saying verb, "according", a month): anchored at the end ($) of a
@@ -122,9 +118,6 @@ PERSON_RE = re.compile(rf"\b{PERSON}\b")
 ACCORDING_AFTER_RE = re.compile(rf" to (?:the |a |an )?(?:new |latest |recent )?({NAME_WORD}(?: {NAME_WORD})*)")
 ACCORDING_TO_RE = re.compile(r" to\b")
 DOCUMENT_NOUNS = frozenset("poll polls survey surveys study studies report reports data filing filings records".split())
-DATE_AFTER_RE = re.compile(r"\.? (?:\d{1,2}(?:st|nd|rd|th)?\b|\d{4}\b)")
-DAY_MONTH_RE = re.compile(r"\d{1,2} \Z")
-NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[/-]\d{1,2}[/-]\d{2,4}\b")
 YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 QUOTE_RE = re.compile(r"[“\"]([^”“\"\n]{8,1000}?)[”\"]")
 DIGIT_RE = re.compile(r"\d")
@@ -159,7 +152,7 @@ def _surname_source(word: str, full_names: dict[str, str]) -> str | None:
     if word in full_names:
         return full_names[word]
     low = word.lower()
-    if len(word) < 3 or low in MONTH_SET or low in WEEKDAYS or is_common_word(low):
+    if len(word) < 3 or low in MONTH_WORDS or low in WEEKDAY_WORDS or is_common_word(low):
         return None
     return word
 
@@ -218,10 +211,10 @@ def compute(ctx: Context) -> Signal:
                 n_documentary += 1
         elif w in DOCUMENT_NOUNS:
             n_documentary += 1
-        elif w in MONTH_SET:
+        elif w in MONTH_WORDS:
             if text[a].isupper() and (DATE_AFTER_RE.match(text, b) or DAY_MONTH_RE.search(text, max(0, a - 3), a)):
                 n_dates += 1
-        elif w in WEEKDAYS:
+        elif w in WEEKDAY_WORDS:
             n_dates += 1
         elif not w.isalpha() and DIGIT_RE.search(w):
             n_numbers += 1

@@ -44,8 +44,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, Literal
 from urllib.parse import urlsplit
 
-from .dateparse import FoundDate, find_dates, parse_date
-from .types import PublishedDate
+from .parse import FoundDate, find_dates, parse_date
+from ..types import PublishedDate
 
 Role = Literal["published", "modified"]
 

@@ -1,4 +1,4 @@
-"""HTML segmentation on lxml directly: the fast path of :func:`credscore.segment.segment_html`.
+"""HTML segmentation on lxml directly: the fast path of :func:`credscore.segment.html.segment_html`.
 
 One ``lxml.etree.iterwalk`` over the tree (start/end events, C-level iteration, no
 Python recursion) collects the text of each block-level element together with what
@@ -26,7 +26,7 @@ from typing import Any
 
 import lxml.etree
 
-from .segment import _INVISIBLE_RE, BLOCK_TAGS, HEADING_TAGS, HINT_TAGS, SKIP_TAGS, Block, Segmented
+from .blocks import _INVISIBLE_RE, BLOCK_TAGS, HEADING_TAGS, HINT_TAGS, SKIP_TAGS, Block, Segmented
 
 _WS_RE = re.compile(r"\s+")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)

@@ -34,8 +34,8 @@ those is parsed as HTML on the second call; pass ``content_type="text"`` there.
 
 from __future__ import annotations
 
-from .chrome import strip
-from .segment import segment_text
+from ..segment import segment_text
+from .classify import strip
 
 #: Safety bound on the passes (each removes at least one block).
 MAX_PASSES = 20

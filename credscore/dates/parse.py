@@ -48,72 +48,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from .patterns import _MONTH_TOKENS, _WEEKDAY_TOKENS, MONTH_NAMES, WEEKDAY_NAMES
+from .patterns import DATE_RE as _DATE_RE
+
 Granularity = Literal["day", "month", "year"]
-
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-_MONTH_TOKENS: dict[str, int] = {}
-for _i, _name in enumerate(MONTH_NAMES, 1):
-    for _tok in {_name, _name[:3]} | ({"Sept"} if _i == 9 else set()):
-        _MONTH_TOKENS[_tok] = _i
-        _MONTH_TOKENS[_tok.upper()] = _i
-
-_WEEKDAY_TOKENS: dict[str, int] = {}
-for _i, _name in enumerate(WEEKDAY_NAMES):
-    _abbr = {_name, _name[:3]}
-    if _name == "Tuesday":
-        _abbr.add("Tues")
-    if _name == "Thursday":
-        _abbr |= {"Thur", "Thurs"}
-    for _tok in _abbr:
-        _WEEKDAY_TOKENS[_tok] = _i
-        _WEEKDAY_TOKENS[_tok.upper()] = _i
-
-
-def _alternation(tokens: dict[str, int]) -> str:
-    # Longest first so that "June" wins over "Jun" and "Thursday" over "Thu".
-    return "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
-
-
-_MON = rf"(?:{_alternation(_MONTH_TOKENS)})(?![\w'’])"
-_WD = rf"(?:{_alternation(_WEEKDAY_TOKENS)})(?![\w'’])"
-_YEAR = r"(?:1[6-9]|20)\d\d(?![\w%])"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-_ORD = r"(?:st|nd|rd|th)?"
-# After a day number: not more digits, not "6,000", "6.5", "6:30", "6%".
-_DAY_END = r"(?![\w%]|[.,:]\d)"
-_SP = r"[^\S\r\n]+"  # spaces and tabs, not line breaks: a date sits on one line
-_SP0 = r"[^\S\r\n]?"
-_TIME = r"(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:\s?Z|\s?[+-](?:[01]\d):?[0-5]\d)?)?"
-
-_DATE_RE = re.compile(
-    r"(?=[0-9A-Z])(?:"
-    +"|".join(
-        [
-            # ISO and its slash/dot cousins, year first: 2023-07-07, 2023/07/07T08:21Z
-            rf"(?<![\w./:-])(?P<iy>(?:1[6-9]|20)\d\d)(?P<isep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=isep)"
-            rf"(?P<id>3[01]|[12]\d|0?[1-9])(?:(?=T\d)|(?![\w%]|[./-]\d)){_TIME}",
-            # Numeric, year last: 31/12/2023, 07.07.2023
-            r"(?<![\w./:-])(?P<na>3[01]|[12]\d|0?[1-9])(?P<nsep>[-/.])(?P<nb>3[01]|[12]\d|0?[1-9])"
-            r"(?P=nsep)(?P<ny>(?:1[6-9]|20)\d\d)(?![\w%]|[./-]\d)",
-            # Month first: [Weekday,] Month[.] [Month[.]] day[th][, year]
-            rf"(?:(?P<wa>{_WD})\.?,?{_SP})?(?P<ma>{_MON})\.?(?:,?{_SP}(?P<mb>{_MON})\.?)?,?{_SP}"
-            rf"(?P<da>{_DAY}){_ORD}{_DAY_END}(?:,?{_SP}(?P<ya>{_YEAR}))?",
-            # Day first: [Weekday,] [the] day[th] [of] Month[.][,] [year]
-            rf"(?:(?P<wb>{_WD})\.?,?{_SP}(?:the{_SP})?)?(?<![\w.,:/-])(?P<db>{_DAY}){_ORD}{_SP}(?:of{_SP})?"
-            rf"(?P<mc>{_MON})\.?(?:,?{_SP}(?P<yb>{_YEAR}))?",
-            # Month and year: November 2014, Nov. 2014
-            rf"(?P<md>{_MON})\.?,?{_SP}(?P<yc>{_YEAR})",
-            # A bare year, not an amount.
-            rf"(?<![\w$€£¥.,/:])(?P<yo>(?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|{_SP0}(?:%|per{_SP0}cent))",
-        ]
-    )
-    + ")"
-)
 
 
 @dataclass(frozen=True, slots=True)
