@@ -9,8 +9,8 @@ Every table gives macro word F1 per page type and the number of pages under F1 0
 Run on the held-aside *test* split of ``benchmarks/splits/boilerplate_split.json``
 (domain-grouped; the chrome model never saw these sites)::
 
-    python benchmarks/chrome.py             # all 505 test pages
-    python benchmarks/chrome.py --limit 60  # quick, evenly spaced sample
+    python -m benchmarks.chrome             # all 505 test pages
+    python -m benchmarks.chrome --limit 60  # quick, evenly spaced sample
 
 Every system runs on the same pages in the same process, one after the other, so the
 pages/s column is a ratio you can compare within one run (not across machines).  It is
@@ -23,7 +23,7 @@ Two input modes:
 * **HTML** -- the raw page.
 * **text** -- the page as a scraper that kept every text node would give it:
   BeautifulSoup ``get_text("\\n")`` after dropping script/style/noscript/template,
-  one block per line (:func:`_boilerplate_data.html_to_text_input`).  No anchor
+  one block per line (:func:`tools.data.boilerplate.html_to_text_input`).  No anchor
   takes plain text, so each is given the lines wrapped as ``<p>`` paragraphs
   (the fairest input they can read); "naive" returns the text unchanged.
 
@@ -37,13 +37,9 @@ import html as _html
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 from typing import Callable
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import _boilerplate_data as data  # noqa: E402
+from tools.data import boilerplate as data
 
 Extractor = Callable[[str], str]
 

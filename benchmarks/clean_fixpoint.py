@@ -12,8 +12,8 @@ one-pass text ``analyze(page).text`` and the settled one (what ``clean(page)`` r
 and counts the pages where settling changed anything and the pages where a second
 ``clean`` would still change the text (must be 0).
 
-    python benchmarks/clean_fixpoint.py                # AEB, 181 pages
-    python benchmarks/clean_fixpoint.py --wcxb 214     # plus a WCXB sample
+    python -m benchmarks.clean_fixpoint                # AEB, 181 pages
+    python -m benchmarks.clean_fixpoint --wcxb 214     # plus a WCXB sample
 """
 
 from __future__ import annotations

@@ -28,8 +28,8 @@ page text (every block, chrome included), a harder test of the checks.
 Run from the repository root (dateparser and htmldate are in the ``bench`` extra)::
 
     pip install -e '.[bench]'
-    python benchmarks/dates.py                      # the full run (about 2 minutes)
-    python benchmarks/dates.py --limit 200 --speed-sample 20   # a quick look
+    python -m benchmarks.dates                      # the full run (about 2 minutes)
+    python -m benchmarks.dates --limit 200 --speed-sample 20   # a quick look
 """
 
 from __future__ import annotations
@@ -50,7 +50,6 @@ from pathlib import Path
 from typing import Any, Iterator
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("CREDSCORE_SHARED", REPO.parent / "shared"))  # override: where the data is
 WCXB = SHARED / "data" / "boilerplate" / "wcxb-dev"
 SNAPSHOT = dt.date(2026, 4, 4)  # WCXB commit c039d5e: no page was fetched after it
@@ -263,7 +262,7 @@ def write_alarms(path: Path, alarms: list[dict[str, Any]], res: dict[str, Any]) 
         f"# Every alarm of the dates checks 1–6 on WCXB dev article pages (text: {res['text']})",
         "",
         "Pages: WCXB v1.0 dev split, © 2026 Murrough Foley, CC BY 4.0. Produced by "
-        f"`python benchmarks/dates.py --text {res['text']}`. {res['alarms']} alarms on "
+        f"`python -m benchmarks.dates --text {res['text']}`. {res['alarms']} alarms on "
         f"{sum(1 for _ in {a['fid'] for a in alarms})} of {res['articles']} article pages.",
         "",
     ]

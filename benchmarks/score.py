@@ -1,6 +1,6 @@
 """How good is the credibility score, measured so that publisher style cannot pass for credibility.
 
-    python benchmarks/score.py [--data ../shared/data] [--boot 1000] [--out benchmarks/results/score.md]
+    python -m benchmarks.score [--data ../shared/data] [--boot 1000] [--out benchmarks/results/score.md]
                                [--quick]
 
 About 10 minutes on the shared 2-core machine with the signal cache warm (``--quick``:
@@ -9,7 +9,7 @@ About 10 minutes on the shared 2-core machine with the signal cache warm (``--qu
 Every figure is out-of-fold on the real labelled documents of ``../shared/data/cred``
 (BuzzFeed-Webis 2016, FakeNewsNet v1, FakeNewsAMT + celebrity):
 
-* **grouped** — ``GroupKFold(5)`` by publisher (:func:`score_stack.publisher`: a
+* **grouped** — ``GroupKFold(5)`` by publisher (:func:`tools.data.cred.publisher`: a
   BuzzFeed-Webis portal and the FakeNewsNet short-link domain of the same Facebook
   page are one group; FakeNewsAMT topics; the celebrity corpus is one group).  The
   stacked model is nested: its combiner is fitted on inner grouped out-of-fold logits
@@ -19,7 +19,7 @@ Every figure is out-of-fold on the real labelled documents of ``../shared/data/c
   stand-in for an unseen corpus.
 
 Compared on the same folds: the majority baseline, word count alone
-(``structure.log_words``), 12 plain style features (:data:`score_data.STYLE_FEATURES`),
+(``structure.log_words``), 12 plain style features (:data:`tools.score.baseline.STYLE_FEATURES`),
 the signal block alone (with and without ``spin``), the wording block alone, and the
 stacked model as shipped (and with spin's slope at 0).  Each block alone is
 Platt-scaled on its inner out-of-fold logits.  Metrics: ROC AUC, Brier, expected calibration error (10
@@ -38,11 +38,13 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT))
 
-import score_data as sd  # noqa: E402
-import score_stack as st  # noqa: E402
+from tools.data import DATA
+from tools.data.cred import corpus_family, load_corpora, publisher
+from tools.score import SEED
+from tools.score import stack as st
+from tools.score.baseline import fit_style, style_features
+from tools.score.features import feature_dicts, matrix, signal_feature_names
 
 
 def ece(y: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
@@ -226,7 +228,7 @@ class Blocks:
         out["majority"] = np.full(len(te), prior)
         lw = self.log_words
         out["word_count"] = LogisticRegression().fit(lw[tr], y[tr]).predict_proba(lw[te])[:, 1]
-        out["style12"] = sd.fit_style(self.S[tr], y[tr]).predict_proba(self.S[te])[:, 1]
+        out["style12"] = fit_style(self.S[tr], y[tr]).predict_proba(self.S[te])[:, 1]
         return out
 
 
@@ -236,7 +238,7 @@ ORDER = ("majority", "word_count", "style12", "signals", "signals_no_spin", "wor
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", type=Path, default=sd.DATA)
+    ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--boot", type=int, default=1000)
     ap.add_argument("--quick", action="store_true", help="3 inner folds, 200 resamples, no leave-one-corpus-out")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "score.md")
@@ -244,14 +246,14 @@ def main() -> None:
     if args.quick:
         args.boot = min(args.boot, 200)
     t0 = time.time()
-    rows = sd.load_corpora(args.data)
+    rows = load_corpora(args.data)
     y = np.array([r.label for r in rows])
-    groups = np.array([st.publisher(r) for r in rows])
-    fam = np.array([st.corpus_family(r) for r in rows])
-    dicts = sd.feature_dicts(rows)
-    feats, _ = st.signal_feature_names(dicts)
-    X = sd.matrix(dicts, feats)
-    S = np.array([sd.style_features(r.text) for r in rows])
+    groups = np.array([publisher(r) for r in rows])
+    fam = np.array([corpus_family(r) for r in rows])
+    dicts = feature_dicts(rows)
+    feats, _ = signal_feature_names(dicts)
+    X = matrix(dicts, feats)
+    S = np.array([style_features(r.text) for r in rows])
     terms = st.analyzed([r.text for r in rows])
     log_words = np.array([d.get("structure.log_words", 0.0) for d in dicts])
     aug = st.make_augment(rows, feats)
@@ -268,10 +270,10 @@ def main() -> None:
             preds.setdefault(name, np.zeros(len(y)))[te] = p
         print(f"  fold {k + 1}/5 done ({time.time() - t0:.0f}s)", file=sys.stderr, flush=True)
 
-    ci = bootstrap(y, {k: preds[k] for k in ORDER}, args.boot, sd.SEED, ref="word_count")
+    ci = bootstrap(y, {k: preds[k] for k in ORDER}, args.boot, SEED, ref="word_count")
     w = balanced_weights(y)
     lines = ["# Credibility score: grouped evaluation", "",
-             f"`python benchmarks/score.py{' --quick' if args.quick else ''}` — {len(rows)} labelled documents, "
+             f"`python -m benchmarks.score{' --quick' if args.quick else ''}` — {len(rows)} labelled documents, "
              f"{len(set(groups))} publishers, GroupKFold(5) by publisher; intervals: {args.boot} bootstrap resamples.",
              "", "| model | AUC | gain over word count | Brier | ECE (training mix) |", "|---|---|---|---|---|"]
     for k in ORDER:

@@ -1,6 +1,6 @@
 """Benchmark of the ``spin`` signal: false positives on clean news, F1 on spun news, speed.
 
-Run ``python benchmarks/spin.py`` (add ``--quick`` for a sample while
+Run ``python -m benchmarks.spin`` (add ``--quick`` for a sample while
 developing; ``--markdown FILE`` writes the tables).  Needs the shared data at
 ``<repo>/../shared`` (or ``CREDSCORE_SHARED``) and WordNet 3.0 (Debian
 ``wordnet-base``) for the table builder.
@@ -38,12 +38,10 @@ from pathlib import Path
 import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tools"))
-sys.path.insert(0, str(REPO))
 
-import spin_corpus  # noqa: E402
-import spin_experiment as ex  # noqa: E402
-from credscore.spin.model import SpinModel  # noqa: E402
+from credscore.spin.model import SpinModel
+from tools import spin_experiment as ex
+from tools.data import spin_corpus
 
 
 def cross_spinner(arts, quick: bool, log=print) -> list[dict]:
@@ -178,7 +176,7 @@ def recall_light(rate: float = 0.04, *, heldout: bool, log=print) -> list[dict]:
     import random
     import zlib
 
-    import spinners
+    from tools import spinners
 
     aeb = spin_corpus.aeb_articles()
     if heldout:
@@ -253,7 +251,7 @@ def aeb_distribution() -> str:
     import re
     import zlib
 
-    import spinners
+    from tools import spinners
 
     from credscore.signals import spin
     from credscore.signals.base import Context

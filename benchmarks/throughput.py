@@ -1,12 +1,12 @@
 """Throughput of credscore as a pipeline step; the figures in the README come from here.
 
-    python benchmarks/throughput.py cold     [--rounds 3]          # fresh process: import + first analyze()
-    python benchmarks/throughput.py single   [--docs 200]          # docs/s vs textstat, 5 KB news
-    python benchmarks/throughput.py stages   [--docs 200]          # where the time goes, per stage
-    python benchmarks/throughput.py jobs     [--docs 300 --rounds 4]  # --jobs 1 vs 2, beside a control
-    python benchmarks/throughput.py memory   [--sizes 1000 10000 100000]
-    python benchmarks/throughput.py length   [--kb 10 100 1000 10000]
-    python benchmarks/throughput.py all                            # everything, default sizes
+    python -m benchmarks.throughput cold     [--rounds 3]          # fresh process: import + first analyze()
+    python -m benchmarks.throughput single   [--docs 200]          # docs/s vs textstat, 5 KB news
+    python -m benchmarks.throughput stages   [--docs 200]          # where the time goes, per stage
+    python -m benchmarks.throughput jobs     [--docs 300 --rounds 4]  # --jobs 1 vs 2, beside a control
+    python -m benchmarks.throughput memory   [--sizes 1000 10000 100000]
+    python -m benchmarks.throughput length   [--kb 10 100 1000 10000]
+    python -m benchmarks.throughput all                            # everything, default sizes
 
 Texts: real news articles from BuzzFeed-Webis 2016 (``<repo>/../shared/data``),
 consecutive articles joined with blank lines and cut at a sentence end to the

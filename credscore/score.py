@@ -287,7 +287,7 @@ class StackedModel:
     #: signals whose flag withholds the wording block's credit (its term is held <= 0)
     wording_gate: tuple[str, ...] = ()
     #: signals whose features take their own combiner slope instead of ``a_signals`` (spin's,
-    #: fitted with synthetic spun copies; see tools/score_stack.py)
+    #: fitted with synthetic spun copies; see tools/score/stack.py)
     slopes: Mapping[str, float] | None = None
     #: signals whose features count only when the signal flags the text (spin: its value on
     #: unflagged real articles carried no information and cost ranking on short texts)

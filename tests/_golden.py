@@ -5,7 +5,7 @@ chrome kinds removed, the language, the date found, and for every signal its val
 verdict, evidence count, a hash of its evidence spans and its details; ``units.json``
 holds what the speed-sensitive scans (language guess, gopher_repetition, c4_lines,
 spin's layer-1/2 measure) say about derived texts built to reach every branch.
-``tests/test_golden.py`` compares; ``python tools/regen_golden.py`` rewrites the
+``tests/test_golden.py`` compares; ``python -m tools.regen_golden`` rewrites the
 files after an intended change and prints what moved.
 
 Only hashes, numbers and short strings (words, rule names, dates; up to 40

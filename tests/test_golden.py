@@ -10,7 +10,7 @@ change to what it reads.
 
 Floats compare with a relative tolerance of 1e-9 (``_golden.REL_TOL``), so that a
 harmless reordering of a sum passes and any real change fails.  After an intended
-change: ``python tools/regen_golden.py`` rewrites the files and prints what moved;
+change: ``python -m tools.regen_golden`` rewrites the files and prints what moved;
 commit them with the change and say why in the message.
 """
 

@@ -15,7 +15,7 @@ from credscore.errors import ModelError
 from credscore.score import StackedModel, load_model
 from credscore.signals import declared_features
 
-from ._data import tool
+from ._data import cred_corpora, phrase_mining, score_features, score_fit, score_stack
 from .conftest import DATA, ROOT, require_data
 
 MODEL_JSON = json.loads((ROOT / "models" / "score.json").read_text())
@@ -203,12 +203,7 @@ def test_seeds_ranked_as_a_careful_reader_would(seed_analyses):
     assert min(s["002"], s["004"]) > s["003"] > max(s["000"], s["001"]), s
 
 
-def _score_tools():
-    return tool("score_data")
-
-
 def test_coefficient_signs_only_where_every_corpus_agrees():
-    sd = _score_tools()
     np = pytest.importorskip("numpy")
     rng = np.random.default_rng(0)
     n = 400
@@ -217,12 +212,11 @@ def test_coefficient_signs_only_where_every_corpus_agrees():
     agree = y + rng.normal(0, 1, 2 * n)  # higher on label 1 in both corpora
     against = -y + rng.normal(0, 1, 2 * n)  # lower on label 1 in both
     split = np.where(corpora == "a", y, -y) + rng.normal(0, 1, 2 * n)  # the corpora disagree
-    signs = sd.coefficient_signs(np.column_stack([agree, against, split]), y, corpora)
+    signs = score_fit.coefficient_signs(np.column_stack([agree, against, split]), y, corpora)
     assert list(signs) == [1.0, -1.0, 0.0]
 
 
 def test_bounded_fit_matches_sklearn_when_free_and_respects_bounds():
-    sd = _score_tools()
     np = pytest.importorskip("numpy")
     from sklearn.linear_model import LogisticRegression
 
@@ -230,9 +224,9 @@ def test_bounded_fit_matches_sklearn_when_free_and_respects_bounds():
     Z = rng.normal(size=(500, 3))
     y = (Z @ [1.0, -0.5, 0.8] + rng.logistic(size=500) > 0).astype(int)
     ref = LogisticRegression(C=0.3, max_iter=2000).fit(Z, y)
-    w, b = sd._fit_logistic(Z, y, 0.3)
+    w, b = score_fit.fit_logistic(Z, y, 0.3)
     assert w == pytest.approx(ref.coef_[0], abs=1e-3) and b == pytest.approx(ref.intercept_[0], abs=1e-3)
-    w, _ = sd._fit_logistic(Z, y, 0.3, signs=np.array([0, 1, -1]))  # the 2nd is held >= 0 against the data
+    w, _ = score_fit.fit_logistic(Z, y, 0.3, signs=np.array([0, 1, -1]))  # the 2nd is held >= 0 against the data
     assert w[1] == pytest.approx(0.0, abs=1e-9) and w[2] <= 0 and w[0] > 0.5
 
 
@@ -308,16 +302,45 @@ def test_shift_is_capped_and_never_raises_a_score():
     assert -source.MAX_SHIFT <= source.shift_for(0.173) < 0
 
 
+def test_training_block_columns_reproduce_the_shipped_score(seed_texts):
+    """What the combiner is fitted on (the training side's block columns of a document, from its
+    cached features) combined as the shipped model combines them gives credscore's own score."""
+    sig, comb = MODEL_JSON["signals"], MODEL_JSON["combiner"]
+    model = load_model()
+    for key, text in seed_texts.items():
+        feats = score_features.signal_features(text)
+        cols = score_stack.signal_parts(sig, score_features.matrix([feats], sig["features"]),
+                                        score_stack.flags([feats]))[0]
+        a = credscore.analyze(text, content_type="text")
+        zw = a.signals["wording"].details["logit"]
+        if zw > comb["wording_reference"] and any(a.signals[g].flagged for g in MODEL_JSON["wording_gate"]):
+            zw = comb["wording_reference"]  # borrowed or generated wording earns no credit
+        z = comb["intercept"] + comb["signals"] * cols[0] + comb["slopes"]["spin"] * cols[1] + comb["wording"] * zw
+        assert 100 / (1 + np.exp(-z)) == pytest.approx(a.score, abs=1e-6), key
+        assert a.score == pytest.approx(model.score(a.signals)[0], abs=1e-9)
+
+
+def test_training_wording_logits_are_the_shipped_wording_models(seed_texts):
+    """The training side's vectorised wording logits (scikit-learn's TF-IDF over the analysed
+    terms) equal :meth:`credscore.wording.WordingModel.logit` on the same texts."""
+    from credscore.wording import WordingModel
+
+    d = json.loads(gzip.decompress((ROOT / "models" / "wording.json.gz").read_bytes()))
+    texts = list(seed_texts.values())
+    got = score_stack.wording_logits(d, score_stack.analyzed(texts))
+    want = [WordingModel.from_dict(d).logit(t)[0] for t in texts]
+    assert list(got) == pytest.approx(want, abs=1e-9)
+
+
 def test_training_text_cleaning_removes_fakenewsnet_short_links():
     """The FakeNewsNet 'real' texts carry politi.co/cnn.it links: cleaned away before training."""
     path = require_data("cred", "fakenewsnet_v1_buzzfeed_politifact", "articles.jsonl")
-    score_data = tool("score_data")
 
     raw = [json.loads(line) for line in path.open(encoding="utf-8")]
     dirty = [r["text"] for r in raw if "http" in r["text"] or "politi.co" in r["text"]]
     assert dirty, "the leakage this guards against is in the data"
     for t in dirty:
-        c = score_data.clean_text(t)
+        c = cred_corpora.clean_text(t)
         assert "http" not in c and "politi.co/" not in c and "www." not in c
         assert len(c.split()) > 0.5 * len(t.split())  # the article itself stays
 
@@ -330,10 +353,9 @@ def test_model_only_uses_documented_format():
 
 def test_shipped_model_does_not_use_filler_counts_of_the_label_mined_list():
     """filler's MINED list was chosen on the labels of the score's own corpora: not a score feature."""
-    sd = _score_tools()
     feats = MODEL_JSON["signals"]["features"]
-    assert not [f for f in feats if sd.LABEL_MINED_RE.search(f)], feats
-    assert sd.LABEL_MINED_RE.search("filler.mined_hits") and not sd.LABEL_MINED_RE.search("filler.core_hits")
+    assert not [f for f in feats if score_features.LABEL_MINED_RE.search(f)], feats
+    assert score_features.LABEL_MINED_RE.search("filler.mined_hits") and not score_features.LABEL_MINED_RE.search("filler.core_hits")
     dropped = MODEL_JSON["info"]["dropped_features"]
     assert all("chosen on these corpora's labels" in dropped[f] for f in ("filler", "filler.mined_hits"))
 
@@ -351,12 +373,11 @@ def _labelled_texts():
 def test_mining_rules_on_real_text():
     """mine_phrases keeps a phrase only on enough suspect documents from enough sources, rare in the
     reference, and ranks by smoothed log-odds."""
-    sd = _score_tools()
     rows = _labelled_texts()
-    grams = [sd.ngrams(r["text"]) for r in rows]
+    grams = [phrase_mining.ngrams(r["text"]) for r in rows]
     susp = [(r["source"], g) for r, g in zip(rows, grams) if r["label"] == "fake"]
     ref = [g for r, g in zip(rows, grams) if r["label"] != "fake"]
-    mined = sd.mine_phrases(susp, ref, min_df=3, min_sources=2)
+    mined = phrase_mining.mine_phrases(susp, ref, min_df=3, min_sources=2)
     assert mined, "real fakes share some stock phrasing"
     assert [m[0] for m in mined] == sorted((m[0] for m in mined), reverse=True)
     for score, a, b, g in mined:
@@ -364,7 +385,7 @@ def test_mining_rules_on_real_text():
         assert len(holders) == a >= 3 and len(set(holders)) >= 2
         assert b == sum(g in gs for gs in ref) <= 0.01 * len(ref)
         assert not any(ch.isdigit() for ch in g)
-    strict = sd.mine_phrases(susp, ref, min_df=3, min_sources=3)
+    strict = phrase_mining.mine_phrases(susp, ref, min_df=3, min_sources=3)
     assert {m[3] for m in strict} <= {m[3] for m in mined}
 
 
@@ -372,15 +393,14 @@ def test_in_fold_mining_never_reads_held_out_labels():
     """The in-fold phrase list depends on the training rows' labels only: flipping every held-out
     label changes nothing, flipping the training labels changes the list."""
     np = pytest.importorskip("numpy")
-    sd = _score_tools()
     rows = _labelled_texts()
-    grams = sd.candidate_grams([r["text"] for r in rows])
+    grams = phrase_mining.candidate_grams([r["text"] for r in rows])
     y = np.array([int(r["label"] == "legit") for r in rows])
     groups = np.array([r["source"] for r in rows])
     train = np.arange(len(rows)) % 3 != 0
     kw = dict(top=20)
-    got = sd.mine_training_phrases(grams, y, groups, train, **kw)
+    got = phrase_mining.mine_training_phrases(grams, y, groups, train, **kw)
     assert got
     y_flip = np.where(train, y, 1 - y)
-    assert sd.mine_training_phrases(grams, y_flip, groups, train, **kw) == got
-    assert sd.mine_training_phrases(grams, np.where(train, 1 - y, y), groups, train, **kw) != got
+    assert phrase_mining.mine_training_phrases(grams, y_flip, groups, train, **kw) == got
+    assert phrase_mining.mine_training_phrases(grams, np.where(train, 1 - y, y), groups, train, **kw) != got

@@ -19,7 +19,7 @@ Outputs (``credscore/spin/data/tables.json.gz``, compact JSON)
 ``lexicon``     spun rendering of a frequent news name/collocation -> original
                 ("Related Press" -> "Associated Press").
 
-Usage: ``python tools/build_spin_tables.py`` (writes the shipped file) — the
+Usage: ``python -m tools.build_spin_tables`` (writes the shipped file) — the
 benchmark calls :func:`build_tables` on source folds instead.
 """
 
@@ -34,11 +34,8 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import wordnet_parse  # noqa: E402
-from credscore.text import WORD_RE  # noqa: E402
+from credscore.text import WORD_RE
+from tools import wordnet_parse
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "credscore" / "spin" / "data" / "tables.json.gz"
@@ -664,7 +661,7 @@ def write(tables: dict, path: Path = OUT) -> None:
 if __name__ == "__main__":
     import time
 
-    import spin_corpus
+    from tools.data import spin_corpus
 
     t0 = time.time()
     arts = spin_corpus.clean_articles() + spin_corpus.reference_extra()

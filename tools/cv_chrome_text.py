@@ -1,7 +1,7 @@
 """Cross-validate text-mode chrome features on the TRAIN split only (3 folds grouped by domain).
 
-    python tools/cv_chrome_text.py                 # out-of-fold macro F1 of the shipped columns
-    python tools/cv_chrome_text.py --limit 200     # quick, on the first 200 train pages
+    python -m tools.cv_chrome_text                 # out-of-fold macro F1 of the shipped columns
+    python -m tools.cv_chrome_text --limit 200     # quick, on the first 200 train pages
 
 The per-line base features (:func:`text_features`), labels and token counts are cached under
 artifacts/ (they do not depend on the context columns); the context columns are recomputed
@@ -14,21 +14,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "tools"))
 
-import _boilerplate_data as data  # noqa: E402
-import train_chrome as T  # noqa: E402
-
-from credscore.chrome import features as F  # noqa: E402
+from credscore.chrome import features as F
+from tools import train_chrome as T
+from tools.data import boilerplate as data
 
 
 def _rows(pages, cache: Path):

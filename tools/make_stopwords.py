@@ -4,7 +4,7 @@ Source: stop-words 2025.11.4 (python-stop-words, BSD-3-Clause,
 (c) 2014 Alireza Savand and contributors).  Usage::
 
     pip install stop-words==2025.11.4
-    python tools/make_stopwords.py > credscore/chrome/stopwords.py
+    python -m tools.make_stopwords > credscore/chrome/stopwords.py
 
 Multi-word entries (Vietnamese writes words as space-separated syllables) are split
 into syllables, because credscore tokenises on word characters.

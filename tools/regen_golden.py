@@ -1,7 +1,7 @@
 """Rewrite the golden outputs in tests/golden/ after an intended change, and say what moved.
 
-    python tools/regen_golden.py            # rewrite, print a summary of what moved
-    python tools/regen_golden.py --check    # only print the summary (exit 1 if anything moved)
+    python -m tools.regen_golden            # rewrite, print a summary of what moved
+    python -m tools.regen_golden --check    # only print the summary (exit 1 if anything moved)
 
 Needs ``../shared/data`` (or ``CREDSCORE_SHARED``): documents whose data is absent are
 kept as they were.  Commit the rewritten files with the change that moved them, and
@@ -11,14 +11,10 @@ say in the message why the values moved.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections import Counter
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ is a package at the repo root
-
-from tests import _golden as G  # noqa: E402
+from tests import _golden as G  # tests/ is a package at the repo root, as tools/ is
 
 
 def _summary(label: str, moved: dict[str, list[str]]) -> int:

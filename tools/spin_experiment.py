@@ -13,22 +13,18 @@ import json
 import math
 import os
 import random
-import sys
 import zlib
 from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import build_spin_tables as bst  # noqa: E402
-import spin_corpus  # noqa: E402
-import spinners  # noqa: E402
-from credscore.spin import model as spin_model  # noqa: E402
-from credscore.spin.features import FEATURES, measure  # noqa: E402
-from credscore.spin.tables import Tables  # noqa: E402
-from credscore.text import TextView  # noqa: E402
+from credscore.spin import model as spin_model
+from credscore.spin.features import FEATURES, measure
+from credscore.spin.tables import Tables
+from credscore.text import TextView
+from tools import build_spin_tables as bst
+from tools import spinners
+from tools.data import spin_corpus
 
 RATES = (0.06, 0.12, 0.25)
 #: the spinner families that train the shipped model (``handmade`` is held out)

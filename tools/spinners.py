@@ -29,8 +29,8 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-import build_spin_tables as bst
-import spin_corpus
+from tools import build_spin_tables as bst
+from tools.data import spin_corpus
 
 WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 

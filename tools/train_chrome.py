@@ -1,7 +1,7 @@
 """Train the chrome block classifier and write models/chrome_blocks.json.
 
     pip install -e .[bench]            # scikit-learn is a core dep; bs4 builds text mode
-    python tools/train_chrome.py       # ~5 min on 2 cores
+    python -m tools.train_chrome       # ~5 min on 2 cores
 
 Data: the TRAIN side of benchmarks/splits/boilerplate_split.json (WCXB dev, CC BY 4.0;
 Scrapinghub AEB, MIT); the test side is never read here.
@@ -35,14 +35,11 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import _boilerplate_data as data  # noqa: E402
-
-from credscore.chrome import features as F  # noqa: E402
-from credscore.chrome import model as M  # noqa: E402
-from credscore.segment import segment_html  # noqa: E402
+from credscore.chrome import features as F
+from credscore.chrome import model as M
+from credscore.segment import segment_html
+from tools.data import boilerplate as data
 
 SEED = 20260522
 TYPE_BALANCE = 0.5  # page weight x (pages of the commonest type / pages of this type) ** 0.5

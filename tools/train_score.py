@@ -1,23 +1,23 @@
 """Train the credibility score and write ``models/score.json`` + ``models/wording.json.gz``.
 
-    python tools/train_score.py [--data ../shared/data] [--exclude spin] [--min-words 50]
+    python -m tools.train_score [--data ../shared/data] [--exclude spin] [--min-words 50]
 
 A few minutes on the shared 2-core machine with the signal cache warm (``artifacts/``).
-One command, fixed seed (:data:`score_data.SEED`).  Steps (the recipe is
-:mod:`score_stack`'s; its evaluation is ``benchmarks/score.py``):
+One command, fixed seed (:data:`tools.score.SEED`).  Steps (the recipe is
+:mod:`tools.score.stack`'s; its evaluation is ``python -m benchmarks.score``):
 
 1. Load the labelled corpora (``../shared/data/cred``; licences and leakage traps in
    each ``SOURCE.md``), cleaned of what names the publisher
-   (:func:`score_data.clean_text`); groups are publishers (:func:`score_stack.publisher`).
+   (:func:`tools.data.cred.clean_text`); groups are publishers (:func:`tools.data.cred.publisher`).
 2. Compute every registered signal on every document (cached, keyed by a hash of the
    signal code) and keep the features the signal modules declare that carry
-   information here (:func:`score_stack.signal_feature_names`); their declared
+   information here (:func:`tools.score.features.signal_feature_names`); their declared
    directions bound the coefficients (a defect never adds points).
 3. Grouped out-of-fold logits (5 folds by publisher) of the signal block (spin's terms
    apart) and the wording block, for the real documents and for 282 synthetic spun
    copies of reliable ones; the combiner (slopes >= 0) is fitted on the real documents,
-   then spin's own slope on real + spun (:func:`score_stack.fit_combiner`), and the
-   intercept moved from the training mix to :data:`score_stack.BASE_RATE` (even odds).
+   then spin's own slope on real + spun (:func:`tools.score.stack.fit_combiner`), and the
+   intercept moved from the training mix to :data:`tools.score.stack.BASE_RATE` (even odds).
 4. Fit both blocks on all documents; write the stacked model (format
    ``credscore-stacked/1``) and the wording model (``credscore-wording/1``), both
    plain JSON — no pickle.
@@ -33,10 +33,11 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import score_data as sd  # noqa: E402
-import score_stack as st  # noqa: E402
+from tools.data import DATA, ROOT
+from tools.data.cred import load_corpora, publisher
+from tools.score import SEED
+from tools.score import stack as st
+from tools.score.features import code_hash, feature_dicts, matrix, signal_feature_names
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -46,8 +47,8 @@ def main(argv: list[str] | None = None) -> None:
     from credscore.signals import SIGNAL_MODULES
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", type=Path, default=sd.DATA)
-    ap.add_argument("--out", type=Path, default=sd.ROOT / "models")
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--out", type=Path, default=ROOT / "models")
     ap.add_argument("--exclude", default="", help="comma-separated signals kept out of the signal block")
     ap.add_argument("--min-words", type=int, default=80,
                     help="below this many article words a document gets no score (benchmarks/score.py measures it)")
@@ -56,13 +57,13 @@ def main(argv: list[str] | None = None) -> None:
                     help="no spun copies: spin's coefficient from the real documents alone")
     args = ap.parse_args(argv)
 
-    rows = sd.load_corpora(args.data)
+    rows = load_corpora(args.data)
     y = np.array([r.label for r in rows])
-    groups = np.array([st.publisher(r) for r in rows])
-    dicts = sd.feature_dicts(rows, jobs=args.jobs)
+    groups = np.array([publisher(r) for r in rows])
+    dicts = feature_dicts(rows, jobs=args.jobs)
     exclude = [s for s in args.exclude.split(",") if s]
-    feats, dropped = st.signal_feature_names(dicts, exclude=exclude)
-    X = sd.matrix(dicts, feats)
+    feats, dropped = signal_feature_names(dicts, exclude=exclude)
+    X = matrix(dicts, feats)
     terms = st.analyzed([r.text for r in rows])
 
     aug = None if args.no_spin_augment else st.make_augment(rows, feats, jobs=args.jobs)
@@ -90,12 +91,12 @@ def main(argv: list[str] | None = None) -> None:
         "languages": ["en"],
         "min_words": args.min_words,
         "info": {
-            "trained_by": "python tools/train_score.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip(),
+            "trained_by": "python -m tools.train_score" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip(),
             "credscore_version": credscore.__version__,
             "signals": list(SIGNAL_MODULES),
             "excluded_from_signal_block": exclude,
-            "feature_cache_key": sd.code_hash(),
-            "seed": sd.SEED,
+            "feature_cache_key": code_hash(),
+            "seed": SEED,
             "estimates": "probability that a document reads like content from reliable sources rather than "
                          "unreliable ones, at even prior odds, from its text and page signals; not a verdict on "
                          "its claims",

@@ -9,7 +9,7 @@ for testing (``benchmarks/spin.py --false-alarms``) and never trains the model.
 
 Features are cross-fitted: articles of each source fold are measured with tables
 built from the other folds, as new pages will be measured with tables that never
-saw them.  Fixed seed; ``python tools/train_spin.py`` reproduces the file.
+saw them.  Fixed seed; ``python -m tools.train_spin`` reproduces the file.
 """
 
 from __future__ import annotations
@@ -21,10 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import spin_corpus  # noqa: E402
-import spin_experiment as ex  # noqa: E402
-import spinners  # noqa: E402
+from tools import spin_experiment as ex
+from tools import spinners
+from tools.data import spin_corpus
 
 OUT = Path(__file__).resolve().parents[1] / "models" / "spin.json"
 

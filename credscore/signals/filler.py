@@ -14,7 +14,7 @@ words that start a phrase):
   against the 822 mainstream articles of BuzzFeed-Webis 2016, where each occurs in
   at most 3 (0.4 %); phrases as frequent there as on hyper-partisan pages ("at the
   end of the day", "as we know", "a game-changer") were dropped;
-* :data:`MINED` — chosen by hand from the output of ``benchmarks/mine_filler.py``:
+* :data:`MINED` — chosen by hand from the output of ``tools/mine_filler.py``:
   3- and 4-word phrases over-represented (document frequency, log-odds) in
   crowd-written fakes, gossip fakes and hyper-partisan pages against ABC/CNN
   mainstream articles and legit stories, seen on four or more sites, and absent

@@ -10,7 +10,7 @@ noted with its direction and weight ("+0.041 reads reliable: 'said'").
 Never flagged: it is a reading of style, not a defect someone could point at.  It
 is English-only (trained on English news).  The score does not read ``value``
 through its signal block: the combiner takes the logit as its own block, fitted on
-out-of-fold predictions (``tools/score_stack.py``).
+out-of-fold predictions (``tools/score/stack.py``).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from .base import Context, Feature
 NAME = "wording"
 ENGLISH_ONLY = True
 
-# Read by the combiner as its own block, never by the signal block (see tools/score_stack.py).
+# Read by the combiner as its own block, never by the signal block (see tools/score/stack.py).
 FEATURES: tuple[Feature, ...] = ()
 
 MODEL_FILE = "wording.json.gz"

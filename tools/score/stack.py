@@ -1,10 +1,10 @@
 """The stacked score: a signal block, a wording block and a combiner (training side).
 
-Shared by ``tools/train_score.py`` (which writes ``models/score.json`` and
-``models/wording.json.gz``) and ``benchmarks/score.py`` (which measures it).
+Shared by ``python -m tools.train_score`` (which writes ``models/score.json`` and
+``models/wording.json.gz``) and ``python -m benchmarks.score`` (which measures it).
 
 * **Signal block**: the standardised, sign-bounded logistic regression of
-  :func:`score_data.fit_model` over the features the signal modules declare
+  :func:`tools.score.fit.fit_model` over the features the signal modules declare
   (:func:`credscore.signals.declared_features`; their a-priori directions bound the
   coefficients), the ``structure`` signal's length and shape features among them.
 * **Wording block**: TF-IDF (sublinear tf, l2) word 1–2-gram logistic regression,
@@ -15,7 +15,7 @@ Shared by ``tools/train_score.py`` (which writes ``models/score.json`` and
   (Platt scaling of each block in one step), its slopes held >= 0, then moved from
   the training mix to the documented base rate (:data:`BASE_RATE`, even odds).
 
-Groups are publishers (:func:`publisher`): FakeNewsNet's BuzzFeed half comes from the
+Groups are publishers (:func:`tools.data.cred.publisher`): FakeNewsNet's BuzzFeed half comes from the
 same nine Facebook pages as BuzzFeed-Webis (``politi.co`` is Politico), so grouping
 by corpus-and-domain would put one publisher's articles on both sides of a fold.
 """
@@ -27,7 +27,13 @@ from typing import Any, Sequence
 
 import numpy as np
 
-import score_data as sd
+from credscore.types import Signal
+from tools.data.cred import Row
+
+from . import SEED
+from .features import feature_dicts, matrix
+from .fit import DEFAULT_C, apply_transforms, fit_logistic, fit_model
+from .spun import spun_copies
 
 #: n-grams kept in the shipped wording model (by absolute weight after the full fit).
 WORDING_TERMS = 20000
@@ -37,29 +43,6 @@ WORDING_C = 8.0
 WORDING_MIN_DF = 3
 #: The prior the shipped score assumes (0.5 = even odds), not the training mix (about 2:1 reliable).
 BASE_RATE = 0.5
-
-_FNN_PUBLISHER = {
-    "politi.co": "politico", "cnn.it": "cnn", "abcn.ws": "abc", "rightwingnews.com": "right-wing-news",
-    "eaglerising.com": "eagle-rising", "freedomdaily.com": "freedom-daily",
-    "occupydemocrats.com": "occupy-democrats", "addictinginfo.org": "addicting-info",
-    "author.addictinginfo.org": "addicting-info",
-}
-
-
-def publisher(row: sd.Row) -> str:
-    """The publisher a row comes from, the same name across corpora (the GroupKFold unit)."""
-    corpus, _, g = row.group.partition(":")
-    if corpus == "bw":
-        return g
-    if corpus == "fnn":
-        return _FNN_PUBLISHER.get(row.domain, g)
-    return row.group
-
-
-def corpus_family(row: sd.Row) -> str:
-    """Leave-one-corpus-out unit: BuzzFeed-Webis, FakeNewsNet, Perez-Rosas (AMT + celebrity)."""
-    return {"amt": "perezrosas", "celeb": "perezrosas"}.get(row.corpus, row.corpus)
-
 
 # ---------------------------------------------------------------------------
 # Wording block
@@ -87,7 +70,7 @@ def _vectorizer(vocabulary: Sequence[str] | None = None):
 
 
 def fit_wording(texts: Sequence[list[str]], y: np.ndarray, C: float = WORDING_C, n_terms: int = WORDING_TERMS,
-                seed: int = sd.SEED) -> dict[str, Any]:
+                seed: int = SEED) -> dict[str, Any]:
     """Fit, prune to ``n_terms`` n-grams, refit on them; the JSON of :mod:`credscore.wording`.
 
     ``texts`` are :func:`analyzed` term lists."""
@@ -110,7 +93,8 @@ def fit_wording(texts: Sequence[list[str]], y: np.ndarray, C: float = WORDING_C,
 
 
 def wording_logits(model: dict[str, Any], texts: Sequence[list[str]]) -> np.ndarray:
-    """The wording logit of each :func:`analyzed` text (equal to :meth:`WordingModel.logit`)."""
+    """The wording logit of each :func:`analyzed` text: :meth:`credscore.wording.WordingModel.logit`,
+    vectorised over the terms computed once (tests/test_score_model.py checks they are equal)."""
     vec = _vectorizer(model["terms"])
     vec.fit(texts[:1])  # builds the analyzer; idf is set below
     vec.idf_ = np.asarray(model["idf"], dtype=float)
@@ -123,25 +107,11 @@ def wording_logits(model: dict[str, Any], texts: Sequence[list[str]]) -> np.ndar
 # ---------------------------------------------------------------------------
 
 
-def signal_feature_names(dicts: Sequence[dict[str, float]], drop: str | None = None,
-                         exclude: Sequence[str] = ()) -> tuple[list[str], dict[str, str]]:
-    """The declared features that carry information on these corpora (:func:`score_data.select_features`)."""
-    from credscore.signals import declared_features
-
-    declared = declared_features()
-    feats, dropped = sd.select_features(dicts, drop=drop)
-    kept = [f for f in feats if f in declared and f.split(".", 1)[0] not in exclude]
-    for f in feats:
-        if f not in kept:
-            dropped[f] = "not declared by its signal" if f not in declared else "excluded from the model"
-    return kept, dropped
-
-
 class Augment:
     """Synthetic spun copies (label 0) of reliable articles and the real row each was spun from.
 
     They teach the score what ``spin`` is worth and nothing else: in the signal block the
-    real documents fit every other coefficient first (:func:`score_data._fit_two_stage`),
+    real documents fit every other coefficient first (:func:`tools.score.fit.fit_two_stage`),
     and in the combiner spin's own slope is fitted last, on top of the real documents' fit
     (:func:`fit_combiner`).  The corpora hold no spun text, so without them a spun wire
     copy reads as the wire story it copies (seed 000).  A copy is used only where its
@@ -155,11 +125,11 @@ class Augment:
         return np.flatnonzero(np.isin(self.src, idx))
 
 
-def make_augment(rows: Sequence[sd.Row], features: Sequence[str], jobs: int = 2) -> Augment:
-    spun = sd.spun_copies(rows)
+def make_augment(rows: Sequence[Row], features: Sequence[str], jobs: int = 2) -> Augment:
+    spun = spun_copies(rows)
     index = {r.key(): i for i, r in enumerate(rows)}
-    dicts = sd.feature_dicts(spun, jobs=jobs)
-    X = sd.matrix(dicts, features)
+    dicts = feature_dicts(spun, jobs=jobs)
+    X = matrix(dicts, features)
     return Augment(X, np.array([index[r.src] for r in spun]), analyzed([r.text for r in spun]), flags(dicts))
 
 
@@ -176,7 +146,7 @@ OWN_SLOPE = ("spin",)
 
 
 def fit_signals(X: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Sequence[str],
-                C: float = sd.DEFAULT_C, aug: Augment | None = None, rows: np.ndarray | None = None,
+                C: float = DEFAULT_C, aug: Augment | None = None, rows: np.ndarray | None = None,
                 ) -> dict[str, Any]:
     """The signal block, uncalibrated (the combiner calibrates); ``aug`` copies of ``rows`` teach spin."""
     real = np.ones(len(y), dtype=bool)
@@ -186,7 +156,7 @@ def fit_signals(X: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Sequ
         y = np.concatenate([y, np.zeros(len(k), dtype=y.dtype)])
         groups = np.concatenate([groups, np.array(["spun:augmented"] * len(k))])
         real = np.concatenate([real, np.zeros(len(k), dtype=bool)])
-    model = sd.fit_model(X, y, groups, real, features, C=C, calibration="none")
+    model = fit_model(X, y, groups, real, features, C=C)
     model["reference"] = reference(model, X[real], features)
     return model
 
@@ -197,26 +167,48 @@ def reference(model: dict[str, Any], X: np.ndarray, features: Sequence[str]) -> 
     from credscore.signals import declared_features
 
     declared = declared_features()
-    Xt = sd.apply_transforms(X, model["transforms"])
+    Xt = apply_transforms(X, model["transforms"])
     return [round(float(np.nanmin(Xt[:, j])), 6) if declared[f].direction < 0 else m
             for j, (f, m) in enumerate(zip(features, model["mean"]))]
 
 
+def as_signals(features: Sequence[str], x: np.ndarray, flagged: bool = False) -> dict[str, Signal]:
+    """One row of the feature matrix as the signals the shipped model reads: a signal is present
+    (applicable) where any of its features is; NaN marks what is absent; ``flagged`` sets the
+    :data:`OWN_SLOPE` signals' flags (the only flags the signal block reads)."""
+    values: dict[str, float] = {}
+    details: dict[str, dict[str, float]] = {}
+    for f, v in zip(features, x):
+        if math.isnan(v):
+            continue
+        name, _, key = f.partition(".")
+        if key:
+            details.setdefault(name, {})[key] = float(v)
+        else:
+            values[name] = float(v)
+    return {name: Signal(name, values.get(name, math.nan), flagged=flagged and name in OWN_SLOPE,
+                         details=details.get(name, {}))
+            for name in {*values, *details}}
+
+
 def signal_parts(model: dict[str, Any], X: np.ndarray, flagged: np.ndarray) -> np.ndarray:
-    """Columns (linear term without the :data:`OWN_SLOPE` features, their terms where ``flagged``),
-    exactly as :class:`credscore.score.StackedModel` splits them."""
-    mean, scale, coef = (np.array(model[k], dtype=float) for k in ("mean", "scale", "coef"))
-    Xt = sd.apply_transforms(X, model.get("transforms") or [""] * X.shape[1])
-    Zs = np.clip((np.where(np.isnan(Xt), mean, Xt) - mean) / scale, -float(model.get("clip", sd.CLIP)),
-                 float(model.get("clip", sd.CLIP)))
-    own = np.array([f.split(".", 1)[0] in OWN_SLOPE for f in model["features"]])
-    ref = np.clip((np.asarray(model["reference"], dtype=float) - mean) / scale, -float(model.get("clip", sd.CLIP)),
-                  float(model.get("clip", sd.CLIP)))
-    terms = Zs * coef
-    # the gated features' terms, measured from their reference (their clean end), count only where
-    # the signal flags the text: unflagged rows get exactly 0, so spin's slope is set by flagged rows
-    gated = ((Zs[:, own] - ref[own]) * coef[own]).sum(axis=1) * np.asarray(flagged, dtype=float)
-    return np.column_stack([float(model["intercept"]) + terms[:, ~own].sum(axis=1), gated])
+    """Columns (linear term without the :data:`OWN_SLOPE` features, their terms where ``flagged``)
+    of each row, computed by the shipped :class:`credscore.score.StackedModel` with unit slopes.
+
+    So the combiner is fitted on exactly the terms the shipped model adds up: a missing feature
+    counts from its reference (a defect's clean end), the gated features' terms only where their
+    signal flags the text (unflagged rows get exactly 0, so spin's slope is set by flagged rows)."""
+    from credscore.score import LinearModel, StackedModel
+
+    unit = StackedModel(LinearModel.from_dict(model), a_signals=1.0, a_wording=0.0, intercept=0.0,
+                        wording_reference=0.0, slopes={s: 1.0 for s in OWN_SLOPE}, flag_gated=OWN_SLOPE)
+    gated = [f.split(".", 1)[0] in OWN_SLOPE for f in model["features"]]
+    out = np.empty((len(X), 2))
+    for i, (x, fl) in enumerate(zip(X, flagged)):
+        z_ref, _, terms, _, _ = unit._z(as_signals(model["features"], x, bool(fl)))  # the shipped formula
+        out[i] = (z_ref + math.fsum(t for t, g in zip(terms, gated) if not g),
+                  math.fsum(t for t, g in zip(terms, gated) if g))
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -268,14 +260,14 @@ def fit_combiner(Z: np.ndarray, y: np.ndarray, Za: np.ndarray | None = None,
     """
     y = y.astype(float)
     base_cols = [0, 2]
-    w, b = sd._fit_logistic(Z[:, base_cols], y, C=1e6, signs=np.ones(2))
+    w, b = fit_logistic(Z[:, base_cols], y, C=1e6, signs=np.ones(2))
     coef = np.zeros(len(COLUMNS))
     coef[base_cols] = w
     ZZ = Z if Za is None else np.vstack([Z, Za])
     yy = y if Za is None else np.concatenate([y, np.zeros(len(Za))])
     offset = ZZ[:, base_cols] @ w + b
     if np.any(ZZ[:, 1] != 0):
-        coef[1] = sd._fit_logistic(ZZ[:, [1]], yy, C=1e6, signs=np.ones(1), offset=offset, fit_intercept=False)[0][0]
+        coef[1] = fit_logistic(ZZ[:, [1]], yy, C=1e6, signs=np.ones(1), offset=offset, fit_intercept=False)[0][0]
     prior = float(y.mean())
     shift = math.log(base_rate / (1 - base_rate)) - math.log(prior / (1 - prior))
     return {"coef": [float(v) for v in coef], "intercept": float(b + shift), "training_prior": prior,

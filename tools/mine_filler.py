@@ -8,38 +8,33 @@ against a "reference" corpus of mainstream news, with add-one-half smoothing.
   (left/right) articles;
 * reference: BuzzFeed-Webis mainstream articles from **abc and cnn only**, plus the
   FakeNewsAMT/celebrity legit articles.  Politico (424 mainstream articles) is held
-  out: ``benchmarks/quality_fp.py`` measures the false-positive rate there.
+  out: ``python -m benchmarks.quality_fp`` measures the false-positive rate there.
 
 A candidate must occur in at least ``--min-df`` suspect documents from at least
 ``--min-sources`` distinct sources (sites or sub-corpora: one site's boilerplate is
 chrome, not style), in at most 1 % of reference documents, hold no digit, and consist of words in the English word
 list (so names and topics drop out).  The output is a table to read and curate by
 hand: the phrases kept are in ``credscore/signals/filler.py`` (``MINED``).  The rules
-themselves are ``score_data.mine_phrases`` (``tools/score_data.py``), shared with
-``benchmarks/score.py``, which runs them automatically inside each training fold
-(``credscore_infold_mined``): because this hand-curated list was chosen on the labels
-of the score's own corpora, the score model does not use filler's MINED-list counts.  None of
+themselves are :func:`tools.score.mining.mine_phrases`, which also has a label-safe
+form for training rows only (:func:`~tools.score.mining.mine_training_phrases`):
+because this hand-curated list was chosen on the labels of the score's own corpora,
+the score model does not use filler's MINED-list counts.  None of
 these corpora is machine-generated (they predate 2019): what this finds is the
 stock phrasing of crowd-written and hyper-partisan copy, which is why the signal
 also has a hand-written core of language-model idioms.
 
-Run: ``python benchmarks/mine_filler.py [--min-df 6] [--top 150]``
+Run: ``python -m tools.mine_filler [--min-df 6] [--top 150]``
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tools.data import DATA as _DATA
+from tools.score import mining
 
-import score_data as sd  # noqa: E402  (the mining rules live there, shared with the score's in-fold evaluation)
-
-# <repo>/../shared, as CI lays it out; CREDSCORE_SHARED overrides (a worktree elsewhere).
-DATA = sd.DATA / "cred"
+DATA = _DATA / "cred"
 
 
 def load() -> tuple[list[tuple[str, str]], list[str], list[str]]:
@@ -70,13 +65,13 @@ def load() -> tuple[list[tuple[str, str]], list[str], list[str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--min-df", type=int, default=sd.MINE_MIN_DF)
+    ap.add_argument("--min-df", type=int, default=mining.MINE_MIN_DF)
     ap.add_argument("--top", type=int, default=150)
-    ap.add_argument("--min-sources", type=int, default=sd.MINE_MIN_SOURCES)
+    ap.add_argument("--min-sources", type=int, default=mining.MINE_MIN_SOURCES)
     args = ap.parse_args()
     suspect, reference, heldout = load()
-    rows = sd.mine_phrases([(src, sd.ngrams(t)) for src, t in suspect], [sd.ngrams(t) for t in reference],
-                           min_df=args.min_df, min_sources=args.min_sources)
+    rows = mining.mine_phrases([(src, mining.ngrams(t)) for src, t in suspect],
+                               [mining.ngrams(t) for t in reference], min_df=args.min_df, min_sources=args.min_sources)
     print(f"suspect docs {len(suspect)}, reference docs {len(reference)}, held-out politico {len(heldout)}")
     print(f"{'log-odds':>8} {'df_susp':>7} {'df_ref':>6}  phrase")
     for score, a, b, g in rows[: args.top]:

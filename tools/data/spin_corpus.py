@@ -22,15 +22,13 @@ article bodies (MIT) are clean test articles only, never reference text.
 from __future__ import annotations
 
 import json
-import os
 import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-# CI keeps the data at <repo>/../shared; CREDSCORE_SHARED overrides (a worktree elsewhere).
-SHARED = Path(os.environ.get("CREDSCORE_SHARED", REPO.parent / "shared")) / "data"
+from . import DATA as SHARED  # the shared data folder (tools.data says where and how to override)
+
 N_FOLDS = 3
 # BuzzFeed has only three mainstream portals: give each its own fold.
 _PORTAL_FOLD = {"politico": 0, "cnn": 1, "abc": 2}

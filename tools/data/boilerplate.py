@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
 import json
 import re
 from collections import Counter
@@ -31,11 +30,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
-REPO = Path(__file__).resolve().parents[1]
-# CI layout: the data sits beside the repository (<repo>/../shared).  A git worktree
-# elsewhere can point at it with CREDSCORE_SHARED=/path/to/shared.
-SHARED = Path(os.environ.get("CREDSCORE_SHARED") or REPO.parent / "shared")
-DATA = SHARED / "data" / "boilerplate"
+from . import DATA as _DATA, ROOT as REPO  # where the shared data is: see tools.data
+
+DATA = _DATA / "boilerplate"
 WCXB = DATA / "wcxb-dev"
 AEB = DATA / "scrapinghub-aeb"
 SPLIT_FILE = REPO / "benchmarks" / "splits" / "boilerplate_split.json"
@@ -250,7 +247,7 @@ def iter_with_html(pages: Iterable[Page]) -> Iterator[tuple[Page, str]]:
         yield p, p.html()
 
 
-if __name__ == "__main__":  # python benchmarks/_boilerplate_data.py  (freezes the split once)
+if __name__ == "__main__":  # python -m tools.data.boilerplate  (freezes the split once)
     import sys
 
     if "--write-split" in sys.argv:
