@@ -4,8 +4,9 @@
     python -m benchmarks.throughput single   [--docs 200]          # docs/s vs textstat, 5 KB news
     python -m benchmarks.throughput stages   [--docs 200]          # where the time goes, per stage
     python -m benchmarks.throughput jobs     [--docs 300 --rounds 4]  # --jobs 1 vs 2, beside a control
-    python -m benchmarks.throughput memory   [--sizes 1000 10000 100000]
+    python -m benchmarks.throughput memory   [--sizes 1000 10000 100000] [--kind short|news]
     python -m benchmarks.throughput length   [--kb 10 100 1000 10000]
+    python -m benchmarks.throughput workers  [--jobs 2]            # worker start -> ready, per start method
     python -m benchmarks.throughput all                            # everything, default sizes
 
 Texts: real news articles from BuzzFeed-Webis 2016 (``<repo>/../shared/data``),
@@ -22,6 +23,7 @@ for context only (they depend on the machine and its load).
   (what the console script runs, from launch to exit).  ``--tree DIR`` runs the
   children in another checkout (``git archive REV | tar -x -C DIR``) with the
   same interpreter: its ``credscore`` package comes first on their path.  Each round uses a different article.
+  The tree's ``credscore`` is byte-compiled first (``compileall``), as an installed wheel is.
 * ``single`` — documents/s of ``credscore.analyze`` (the full analysis) and of
   textstat's 13 English readability metrics on the same texts, single process,
   interleaved document by document (both sides under the same load; credscore
@@ -38,8 +40,15 @@ for context only (they depend on the machine and its load).
 * ``memory`` — peak RSS (``resource.getrusage`` in a fresh subprocess per size)
   of ``credscore score`` streaming 10³…10⁵ *short* documents (two real news
   sentences each, ~300 B: 10⁵ full-size documents would take hours on 2 cores; what is
-  measured is whether memory grows with the number of documents streamed).
+  measured is whether memory grows with the number of documents streamed);
+  ``--kind news``: 5 KB real articles instead, each distinct.
 * ``length`` — CPU seconds per KB of ``analyze`` on one document of 10 KB … 10 MB.
+* ``workers`` — for each start method (``fork``, ``forkserver``, ``spawn``), in a
+  fresh process: a pool of ``--jobs`` workers set up as ``credscore score --jobs``
+  sets it up (``batch.prepare_workers``, ``jsonl._init_worker``); for each worker,
+  wall seconds from the pool's creation to the end of its initializer (ready to
+  score) and its CPU seconds until then; a first pool (which, under forkserver,
+  starts and warms the fork server) and a second one (the server already warm).
 """
 
 from __future__ import annotations
@@ -196,6 +205,10 @@ def bench_cold(rounds: int = 3, tree: Path = REPO) -> dict:
     import statistics
 
     docs = news_docs(rounds + 1)[1:]
+    # byte-compile the tree first, as installing a wheel does: with PYTHONDONTWRITEBYTECODE set
+    # (CI, some containers) every child would otherwise compile credscore from source (~0.15 s)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(tree) / "credscore")], check=False,
+                   capture_output=True)
     # what the ``credscore`` console script runs (the one on PATH may belong to another tree)
     report = [sys.executable, "-c", "import sys; from credscore.cli import main; sys.exit(main())", "report"]
     rows = []
@@ -226,8 +239,8 @@ def bench_stages(n: int) -> dict:
     """CPU time per document of each stage of ``analyze`` (chrome removal, each signal, …) on ``n`` 5 KB articles.
 
     Wraps each stage's function with a timer (a few µs of overhead per call), so the
-    shares say where the time goes; the total is that of the wrapped run.  The first
-    signal to ask for a shared word/sentence list (``TextView``) pays for building it.
+    shares say where the time goes; the total is that of the wrapped run.  The shared
+    tokenisation and the dates every signal reads are the context stage's.
     """
     import collections
 
@@ -253,7 +266,7 @@ def bench_stages(n: int) -> dict:
         setattr(obj, name, timed)
 
     for name, label in (("load", "load"), ("segment_text", "segment"), ("segment_html", "segment"),
-                        ("strip", "chrome.strip"), ("detect_published", "dates.published")):
+                        ("strip", "chrome.strip"), ("context_stage", "context (tokens, dates)")):
         wrap(A, name, label)
     wrap(A.lang, "detect", "lang.detect")
     for m in A._SIGNALS:
@@ -383,20 +396,96 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def bench_memory(sizes: list[int]) -> dict:
+def bench_memory(sizes: list[int], kind: str = "short") -> dict:
+    """Peak RSS of ``credscore score`` over ``sizes`` documents: ``short`` (~300 B each) or ``news``
+    (5 KB of consecutive real articles, every one distinct: later laps start mid-article)."""
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             inp = Path(tmp) / f"in{n}.jsonl"
-            _write_jsonl(inp, short_docs(n))
+            _write_jsonl(inp, short_docs(n) if kind == "short" else news_docs(n))
             t0 = time.perf_counter()
             p = subprocess.run([sys.executable, "-c", _MEM_CHILD, str(inp), os.devnull], check=True, cwd=REPO,
                                capture_output=True, text=True)
             dt = time.perf_counter() - t0
             kb = int(p.stdout.strip().splitlines()[-1])
             out[n] = {"peak_rss_mb": kb / 1024, "seconds": dt, "input_mb": inp.stat().st_size / 1e6}
-            print(f"memory: {n} short docs ({out[n]['input_mb']:.1f} MB JSONL) streamed: peak RSS "
+            print(f"memory: {n} {kind} docs ({out[n]['input_mb']:.1f} MB JSONL) streamed: peak RSS "
                   f"{kb / 1024:.1f} MB, {dt:.0f} s")
+    return out
+
+
+_READY: tuple[float, float] | None = None
+
+
+def _probe_init(opts: object) -> None:
+    """Pool initializer: credscore's own (``jsonl._init_worker``), then note when it finished."""
+    global _READY
+    from credscore.pipeline.jsonl import _init_worker
+
+    _init_worker(opts)  # type: ignore[arg-type]
+    _READY = (time.time(), time.process_time())
+
+
+def _probe(_: int) -> tuple[int, tuple[float, float] | None]:
+    time.sleep(0.3)  # long enough that every worker gets one of the tasks
+    return os.getpid(), _READY
+
+
+def _workers_child(jobs: int) -> None:
+    """One process, one start method (``$CREDSCORE_START_METHOD``): two pools, each worker's readiness."""
+    from credscore.pipeline import batch
+    from credscore.pipeline.jsonl import StreamOptions
+
+    ctx = batch.worker_context()
+    parent_cpu0 = time.process_time()
+    if hasattr(batch, "prepare_workers"):
+        frozen = batch.prepare_workers(ctx)
+    else:  # an older tree (``--tree``): what its stream() did before the pool
+        frozen = ctx.get_start_method() == "fork"
+        if frozen:
+            import gc
+
+            batch.warm_up()
+            gc.freeze()
+    prep_cpu = time.process_time() - parent_cpu0
+    pools = []
+    for _ in range(2):
+        t0 = time.time()
+        with ctx.Pool(jobs, initializer=_probe_init, initargs=(StreamOptions(),)) as pool:
+            got = dict(pool.map(_probe, range(4 * jobs), chunksize=1))
+        pools.append({"ready_s": sorted(r[0] - t0 for r in got.values() if r),
+                      "worker_cpu_s": sorted(r[1] for r in got.values() if r), "workers_seen": len(got)})
+    if frozen:
+        import gc
+
+        gc.unfreeze()
+    print(json.dumps({"method": ctx.get_start_method(), "parent_prepare_cpu_s": prep_cpu, "pools": pools}))
+
+
+def bench_workers(jobs: int, rounds: int = 1, tree: Path = REPO) -> dict:
+    """Worker start -> ready under each start method, each in a fresh process (see the module docstring)."""
+    import multiprocessing
+
+    out: dict[str, list[dict]] = {}
+    for r in range(rounds):
+        for method in ("fork", "forkserver", "spawn"):
+            if method not in multiprocessing.get_all_start_methods():
+                continue
+            env = {**os.environ, "CREDSCORE_START_METHOD": method}
+            # the child's credscore is the one in ``tree`` (first on its path)
+            env["PYTHONPATH"] = os.pathsep.join([str(tree), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+            p = subprocess.run([sys.executable, str(Path(__file__).resolve()), "_workers_child", "--jobs", str(jobs)],
+                               check=True, cwd=tree, capture_output=True, text=True, env=env)
+            row = json.loads(p.stdout.strip().splitlines()[-1])
+            out.setdefault(method, []).append(row)
+            first, second = row["pools"]
+            print(f"workers: {method:10s} round {r + 1}: parent prepares {row['parent_prepare_cpu_s']:.2f} CPU s; "
+                  f"first pool ready after {', '.join(f'{x:.2f}' for x in first['ready_s'])} s "
+                  f"(worker CPU {', '.join(f'{x:.2f}' for x in first['worker_cpu_s'])} s); second pool "
+                  f"{', '.join(f'{x:.2f}' for x in second['ready_s'])} s "
+                  f"(worker CPU {', '.join(f'{x:.2f}' for x in second['worker_cpu_s'])} s) "
+                  f"(load average {os.getloadavg()[0]:.1f})")
     return out
 
 
@@ -433,17 +522,26 @@ def bench_length(kbs: list[int]) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["cold", "single", "stages", "jobs", "memory", "length", "all"])
+    ap.add_argument("what", choices=["cold", "single", "stages", "jobs", "memory", "length", "workers", "all",
+                                     "_workers_child"])
     ap.add_argument("--docs", type=int, default=None)
+    ap.add_argument("--jobs", type=int, default=2, help="workers: the pool size")
     ap.add_argument("--rounds", type=int, default=None,
                     help="jobs: rounds of (control, jobs 1, control, jobs 2, control), 4 by default; cold: fresh "
                          "processes, 3 by default")
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--kind", choices=["short", "news"], default="short",
+                    help="memory: ~300 B documents (default) or 5 KB real news articles")
     ap.add_argument("--kb", type=int, nargs="+", default=[10, 100, 1000, 10000])
-    ap.add_argument("--tree", type=Path, default=REPO, help="cold: the checkout whose credscore the children run")
+    ap.add_argument("--tree", type=Path, default=REPO, help="cold, workers: the checkout whose credscore the children run")
     ap.add_argument("--json", metavar="FILE", help="also write the results here")
     a = ap.parse_args()
     res = {}
+    if a.what == "_workers_child":
+        _workers_child(a.jobs)
+        return
+    if a.what == "workers":
+        res["workers"] = bench_workers(a.jobs, a.rounds or 1, a.tree)
     if a.what in ("cold", "all"):
         res["cold"] = bench_cold(a.rounds or 3, a.tree)
     if a.what in ("single", "all"):
@@ -453,7 +551,7 @@ def main() -> None:
     if a.what in ("jobs", "all"):
         res["jobs"] = bench_jobs(a.docs or 300, a.rounds or 4)
     if a.what in ("memory", "all"):
-        res["memory"] = bench_memory(a.sizes)
+        res["memory"] = bench_memory(a.sizes, a.kind)
     if a.what in ("length", "all"):
         res["length"] = bench_length(a.kb)
     if a.json:

@@ -15,7 +15,6 @@ from . import lang, source
 from .chrome import Stripped, strip
 from .document import DEFAULT_MAX_BYTES, Decoded, load
 from .errors import CredscoreError
-from .dates.published import detect_published
 from .scorable import MIN_ARTICLE_WORDS, MODEL_LANGUAGES, unscored_reason
 from .score import LinearModel, StackedModel, load_model
 from .segment import Segmented, segment_html, segment_text
@@ -90,6 +89,30 @@ def chrome_stage(
     return document, decoded, seg, strip(seg, decoded.content_type, model=label_with_model)
 
 
+def context_stage(document: Document, decoded: Decoded, seg: Segmented, stripped: Stripped,
+                  language: str) -> Context:
+    """The frozen context every signal reads, computed once, before the signals: the
+    shared tokenisation (words with their spans, lower-cased words, sentences, lines,
+    paragraphs: :class:`~credscore.text.TextView`) and the dates stage (every date in
+    the text, the dates the page declares, its datelines and publication date:
+    :func:`credscore.dates.published.page_dates`)."""
+    ctx = Context(
+        text=stripped.text,
+        view=TextView(stripped.text).prepared(),
+        source_text=seg.source_text,
+        removed=tuple(stripped.removed),
+        title=stripped.title,
+        url=document.url,
+        published=document.published,
+        crawled=document.crawled,
+        content_type=decoded.content_type,
+        language=language,
+        page=seg.page,
+    )
+    ctx.dates  # noqa: B018 -- the dates stage runs here, not inside the first signal that reads it
+    return ctx
+
+
 def analyze(
     doc: str | bytes | Document,
     *,
@@ -125,19 +148,8 @@ def analyze(
         notes.append("no article text left after chrome removal: the page is all chrome")
     # the article decides; a page that is all chrome is still in some language
     language = lang.detect(text) if text.strip() else lang.detect(seg.source_text)
-    ctx = Context(
-        text=text,
-        view=TextView(text),
-        source_text=seg.source_text,
-        removed=stripped.removed,
-        title=stripped.title,
-        url=document.url,
-        published=document.published,
-        crawled=document.crawled,
-        content_type=decoded.content_type,
-        language=language,
-        page=seg.page,
-    )
+    ctx = context_stage(document, decoded, seg, stripped, language)
+    pub = ctx.dates.published  # the caller's date, else the page's own (HTML metadata, dateline)
     signals: dict[str, Signal] = {}
     for mod in _SIGNALS:
         if mod.ENGLISH_ONLY and language not in ("en", "und"):
@@ -151,7 +163,7 @@ def analyze(
     # no score for what cannot be scored (credscore.scorable): signals stay computed
     lm = load_model(model)
     reason = unscored_reason(text, language, getattr(lm, "languages", MODEL_LANGUAGES),
-                             getattr(lm, "min_words", MIN_ARTICLE_WORDS))
+                             getattr(lm, "min_words", MIN_ARTICLE_WORDS), n_words=ctx.view.n_words)
     score: float | None = None
     explanation: list[Contribution] = []
     if reason is None:
@@ -164,7 +176,6 @@ def analyze(
             [*explanation, Contribution("source_prior", prior.points, prior.credibility_score)],
             key=lambda c: (-abs(c.points), c.name),
         )
-    pub = detect_published(ctx)  # the caller's date, else the page's own (HTML metadata, dateline)
     return Analysis(
         text=text,
         title=stripped.title,

@@ -67,11 +67,12 @@ def _is_placeholder(text: str) -> bool:
 
 
 def unscored_reason(text: str, language: str, languages: tuple[str, ...] = MODEL_LANGUAGES,
-                    min_words: int = MIN_ARTICLE_WORDS) -> str | None:
+                    min_words: int = MIN_ARTICLE_WORDS, n_words: int | None = None) -> str | None:
     """Why the cleaned article ``text`` in ``language`` cannot be scored, or ``None``.
 
     ``languages`` are the model's languages; ``"und"`` passes this check and is
-    left to the length rule (see the module docstring).
+    left to the length rule (see the module docstring).  ``n_words`` is
+    ``word_count(text)`` where the caller has it (``TextView.n_words``: the same words).
     """
     if not text.strip():
         return "no_article"
@@ -79,7 +80,7 @@ def unscored_reason(text: str, language: str, languages: tuple[str, ...] = MODEL
         return "placeholder"
     if language != "und" and language not in languages:
         return f"language:{language}"
-    if word_count(text) < min_words:
+    if (word_count(text) if n_words is None else n_words) < min_words:
         return "too_short"
     return None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from operator import itemgetter
 
 # A word: letters/digits with inner apostrophes or hyphens ("don't", "Gould-Davies").
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -16,6 +17,9 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 SENT_END_RE = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+|\n\s*\n")
 PARA_RE = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 LINE_RE = re.compile(r"[^\n]+")
+
+_span = re.Match.span
+_first, _second = itemgetter(0), itemgetter(1)
 
 
 class TextView:
@@ -28,12 +32,22 @@ class TextView:
 
     @cached_property
     def word_spans(self) -> list[tuple[int, int]]:
-        return [m.span() for m in WORD_RE.finditer(self.text)]
+        return list(map(_span, WORD_RE.finditer(self.text)))
 
     @cached_property
     def words(self) -> list[str]:
         t = self.text
         return [t[a:b] for a, b in self.word_spans]
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        """Where each word starts (``bisect`` on it finds the word at an offset)."""
+        return list(map(_first, self.word_spans))
+
+    @cached_property
+    def word_ends(self) -> list[int]:
+        """Where each word ends."""
+        return list(map(_second, self.word_spans))
 
     @cached_property
     def words_lower(self) -> list[str]:
@@ -42,6 +56,13 @@ class TextView:
         # of its word (a newline is neither cased nor case-ignorable).
         words = self.words
         return "\n".join(words).lower().split("\n") if words else []
+
+    def prepared(self) -> "TextView":
+        """This view with every list computed now (the tokenisation stage of
+        :func:`credscore.analyze`, before the signals); returns ``self``."""
+        self.words_lower, self.word_starts, self.word_ends  # noqa: B018
+        self.sentence_spans, self.stripped_lines, self.paragraph_spans  # noqa: B018
+        return self
 
     @property
     def n_words(self) -> int:

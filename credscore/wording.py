@@ -29,11 +29,16 @@ cleaned text.
 from __future__ import annotations
 
 import gzip
+import heapq
 import json
 import math
 import re
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_not, neg
 from typing import Any, Iterable, Mapping
 
 from .errors import ModelError
@@ -92,21 +97,33 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[!?]")
 Token = tuple[str, int, int]  # (token, start, end) in the text
 
 
-def _phrase_index(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
-    """First token → the phrases (as token tuples) it starts, longest first."""
+_PhraseIndex = dict[str, tuple[dict[str, list[tuple[str, ...]]], bool]]
+_NO_PHRASES: tuple[dict[str, list[tuple[str, ...]]], bool] = ({}, False)
+
+
+def _phrase_index(phrases: Iterable[str]) -> _PhraseIndex:
+    """First token → (second token → the phrases (as token tuples) they start, longest
+    first; whether the first token alone is a phrase)."""
     idx: dict[str, list[tuple[str, ...]]] = {}
     for p in phrases:
         toks = tuple(m.group().replace("’", "'") for m in _TOKEN_RE.finditer(p.lower()))
         if toks:
             idx.setdefault(toks[0], []).append(toks)
-    for v in idx.values():
+    out: _PhraseIndex = {}
+    for first, v in idx.items():
         v.sort(key=len, reverse=True)
-    return idx
+        by_second: dict[str, list[tuple[str, ...]]] = {}
+        for ph in v:
+            if len(ph) > 1:
+                by_second.setdefault(ph[1], []).append(ph)
+        out[first] = (by_second, any(len(ph) == 1 for ph in v))
+    return out
 
 
 # a publisher's possessive ("CNN's") is the publisher too
 _PHRASES = {"pub": _phrase_index([*PUBLISHERS, *(f"{p}'s" for p in PUBLISHERS)]),
             "drop": _phrase_index(BOILERPLATE)}
+_PHRASE_FIRST = frozenset(_PHRASES["pub"]) | frozenset(_PHRASES["drop"])
 
 
 def _span_masks(text: str) -> list[tuple[int, int, str]]:
@@ -127,44 +144,63 @@ def _span_masks(text: str) -> list[tuple[int, int, str]]:
 
 def tokens(text: str) -> list[Token]:
     """The masked, lower-cased tokens of ``text`` with their character spans."""
-    found = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    found = list(_TOKEN_RE.finditer(text))
     if not found:
         return []
-    words = "\n".join(text[a:b] for a, b in found).lower().replace("’", "'").split("\n")
+    starts, ends = list(map(re.Match.start, found)), list(map(re.Match.end, found))
+    words = "\n".join(map(re.Match.group, found)).lower().replace("’", "'").split("\n")
+    plain = [("0" if w[0].isdigit() else w) for w in words]
     out: list[Token] = []
     spans = _span_masks(text)
     si, n_spans = 0, len(spans)
     pub, drop = _PHRASES["pub"], _PHRASES["drop"]
     i, n = 0, len(words)
+    # the words that may start a publisher or boilerplate phrase; every other word, up to
+    # the next masked span, is a token as it stands (taken in runs, not one by one)
+    hits = list(compress(range(n), map(_PHRASE_FIRST.__contains__, words)))
+    h, n_hits = 0, len(hits)
     while i < n:
-        a, b = found[i]
+        a = starts[i]
         while si < n_spans and spans[si][1] <= a:
             si += 1
         if si < n_spans and spans[si][0] <= a:  # inside a masked span: one token for the span
             s0, s1, kind = spans[si]
             if kind != "drop":
                 out.append((f"_{kind}_", s0, s1))
-            while i < n and found[i][0] < s1:
+            while i < n and starts[i] < s1:
                 i += 1
             si += 1
             continue
+        while h < n_hits and hits[h] < i:
+            h += 1
+        j = min(hits[h] if h < n_hits else n, bisect_left(starts, spans[si][0], i) if si < n_spans else n)
+        if j > i:  # no phrase can start and no mask begins before word j
+            out.extend(zip(plain[i:j], starts[i:j], ends[i:j]))
+            i = j
+            continue
         w = words[i]
+        nxt = words[i + 1] if i + 1 < n else None
         hit = None
         for table, kind in ((pub, "pub"), (drop, "drop")):
-            for ph in table.get(w, ()):
+            # the phrases starting with w, longest first: those whose second word is next
+            by_second, singles = table.get(w, _NO_PHRASES)
+            for ph in by_second.get(nxt, ()):
                 k = len(ph)
                 if tuple(words[i:i + k]) == ph:
                     hit = (kind, k)
                     break
+            else:
+                if singles:
+                    hit = (kind, 1)
             if hit:
                 break
         if hit:
             kind, k = hit
             if kind == "pub":
-                out.append(("_pub_", a, found[i + k - 1][1]))
+                out.append(("_pub_", a, ends[i + k - 1]))
             i += k
             continue
-        out.append(("0" if w[0].isdigit() else w, a, b))
+        out.append((plain[i], a, ends[i]))
         i += 1
     return out
 
@@ -174,6 +210,14 @@ def ngrams(toks: list[Token]) -> list[Token]:
     out = list(toks)
     out.extend((f"{a[0]} {b[0]}", a[1], b[2]) for a, b in zip(toks, toks[1:]))
     return out
+
+
+def _spans_of(term: str, toks: list[Token], words: list[str], pairs: list[str]) -> tuple[tuple[int, int], ...]:
+    """Where the n-gram ``term`` occurs in ``toks`` (whose words are ``words``, whose
+    bigrams are ``pairs``), in order (as :func:`ngrams` lists them)."""
+    if " " not in term:
+        return tuple((t[1], t[2]) for t in compress(toks, map(term.__eq__, words)))
+    return tuple((toks[i][1], toks[i + 1][2]) for i in compress(range(len(pairs)), map(term.__eq__, pairs)))
 
 
 def terms(text: str) -> list[str]:
@@ -222,23 +266,28 @@ class WordingModel:
 
     def logit(self, text: str, top: int = 0) -> tuple[float, list[NgramEvidence]]:
         """The block's logit for ``text`` and its ``top`` n-grams by absolute weight."""
-        counts: dict[int, list[tuple[int, int]]] = {}
-        vocab = self.vocab
-        for g, a, b in ngrams(tokens(text)):
-            i = vocab.get(g)
-            if i is not None:
-                counts.setdefault(i, []).append((a, b))
-        if not counts:
+        toks = tokens(text)
+        words = [t[0] for t in toks]
+        # n-gram counts in C; a unigram never holds a space and a bigram always does
+        pairs = list(map("{} {}".format, words, words[1:]))
+        grams = Counter(words)
+        grams.update(pairs)
+        vocab, idf = self.vocab, self.idf
+        # distinct terms have distinct indices: a term's count is its index's
+        ids = list(map(vocab.get, grams))
+        known = list(map(is_not, ids, repeat(None)))
+        vals = {i: (1.0 + math.log(c)) * idf[i] for i, c in zip(compress(ids, known), compress(grams.values(), known))}
+        if not vals:
             return self.intercept, []
-        vals = {i: (1.0 + math.log(len(sp))) * self.idf[i] for i, sp in counts.items()}
         norm = math.sqrt(math.fsum(v * v for v in vals.values()))
         parts = {i: self.coef[i] * v / norm for i, v in vals.items()}
-        z = self.intercept + math.fsum(parts.values())
+        z = self.intercept + math.fsum(parts.values())  # fsum: exact, whatever the order
         ev: list[NgramEvidence] = []
         if top:
             inv = _inverse(self)
-            for i in sorted(parts, key=lambda k: (-abs(parts[k]), k))[:top]:
-                ev.append(NgramEvidence(inv[i], parts[i], tuple(counts[i])))
+            # by absolute weight, then index: (-|part|, index) pairs compare as the key would
+            for _, i in heapq.nsmallest(top, zip(map(neg, map(abs, parts.values())), parts)):
+                ev.append(NgramEvidence(inv[i], parts[i], _spans_of(inv[i], toks, words, pairs)))
         return z, ev
 
     def top_terms(self, n: int = 20) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:

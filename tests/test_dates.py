@@ -387,22 +387,40 @@ def test_page_metadata_never_crashes(jsonld, meta, times, url) -> None:
     detect_published(ctx)
 
 
-def test_find_dates_memo_gives_fresh_equal_answers():
-    from credscore.dates import parse as dates_parse
+def test_one_analysis_scans_each_text_for_dates_once(monkeypatch):
+    """The dates stage finds every date once: the text and its head are scanned once each
+    (the published date, the datelines and the dates signal share the scans)."""
+    import credscore
+    from credscore.dates import parse as dateparse
+    from credscore.dates import published as pubdate
+    from credscore.signals import dates as dates_signal
 
     from . import _data
 
-    articles, pages = _data.articles(), _data.wcxb_text_pages()
-    if not articles or not pages:
-        pytest.skip("shared data not available: BuzzFeed-Webis articles, WCXB pages")
-    texts = [t[:3000] for t in articles[:40]] + [p[:3000] for p in pages[:20]]
-    for t in texts:
-        for gran in ("year", "month", "day"):
-            dates_parse._find_dates_memo.cache_clear()
-            cold = dates_parse.find_dates(t, min_granularity=gran)
-            warm = dates_parse.find_dates(t, min_granularity=gran)
-            assert warm == cold and warm is not cold
-            warm.append(None)  # a caller's list is its own: the memo is untouched
-            assert dates_parse.find_dates(t, min_granularity=gran) == cold
-    assert sum(len(dates_parse.find_dates(t)) for t in texts) > len(texts)  # dates were found
-    assert dates_parse._find_dates_memo.cache_info().currsize <= dates_parse._MEMO_SIZE
+    pages = [p.html() for p in _data.boilerplate_pages("test", limit=6)] if _data.boilerplate_available() else []
+    docs = [seed("004"), seed("002"), *pages]  # HTML pages: metadata, <h1>, removed chrome
+    real = dateparse.find_dates
+    calls: list[tuple[str, str]] = []
+
+    def counted(text: str, *, min_granularity: str = "year") -> list:
+        calls.append((text, min_granularity))
+        return real(text, min_granularity=min_granularity)  # type: ignore[arg-type]
+
+    for mod in (dateparse, pubdate, dates_signal):
+        monkeypatch.setattr(mod, "find_dates", counted)
+    for doc in docs:
+        calls.clear()
+        a = credscore.analyze(doc, crawled="2026-01-01")
+        assert calls.count((a.text, "year")) == 1  # every date of the text, for the dates signal
+        if a.text[:pubdate.DATELINE_TEXT_CHARS] != a.text:
+            assert calls.count((a.text[:pubdate.DATELINE_TEXT_CHARS], "day")) == 1  # the datelines
+        assert (a.published.to_dict() if a.published else None) == a.signals["dates"].details["published"]
+
+
+def test_context_is_frozen():
+    import dataclasses
+
+    ctx = Context.from_text(seed("004"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ctx.text = "other"  # type: ignore[misc]
+    assert ctx.dates is ctx.dates and ctx.dates.found == tuple(find_dates(ctx.text))

@@ -8,8 +8,9 @@ Inputs
 * Licence-clean news/prose (:mod:`spin_corpus`): which word pairs and names
   real text uses.
 
-Outputs (``credscore/spin/data/tables.json.gz``, compact JSON)
---------------------------------------------------------------
+Outputs (``tools/spin_tables.json.gz``, compact JSON, packed for the package
+into ``credscore/spin/data/tables.bin.gz`` by :func:`credscore.spin.tables.pack`)
+------------------------------------------------------------------------------
 ``common``      the common words whose adjacent pairs we track;
 ``pairs``       adjacent pairs of words seen in the reference text, with a
                 bucketed count (1, 2 = 2-4, 3 = 5+);
@@ -19,8 +20,10 @@ Outputs (``credscore/spin/data/tables.json.gz``, compact JSON)
 ``lexicon``     spun rendering of a frequent news name/collocation -> original
                 ("Related Press" -> "Associated Press").
 
-Usage: ``python -m tools.build_spin_tables`` (writes the shipped file) — the
-benchmark calls :func:`build_tables` on source folds instead.
+Usage: ``python -m tools.build_spin_tables`` (writes both files) — the
+benchmark calls :func:`build_tables` on source folds instead;
+``python -m tools.build_spin_tables --pack`` only re-packs the JSON (no WordNet or
+corpus needed).
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ from credscore.text import WORD_RE
 from tools import wordnet_parse
 
 REPO = Path(__file__).resolve().parents[1]
-OUT = REPO / "credscore" / "spin" / "data" / "tables.json.gz"
+OUT = REPO / "tools" / "spin_tables.json.gz"
+PACKED_OUT = REPO / "credscore" / "spin" / "data" / "tables.bin.gz"
 ALPHA = re.compile(r"^[a-z]+(?:-[a-z]+)?$")
 N_COMMON = 10000         # words whose pairs the unseen-pair statistic tracks
 N_ORIGINAL = 15000       # a likely original must be among these
@@ -658,17 +662,31 @@ def write(tables: dict, path: Path = OUT) -> None:
         f.write(raw)
 
 
+def write_packed(tables: dict, path: Path = PACKED_OUT) -> None:
+    """The shipped, packed form of ``tables`` (what :func:`credscore.spin.tables.default_tables` reads)."""
+    from credscore.spin.tables import pack
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.GzipFile(path, "wb", mtime=0) as f:
+        f.write(pack(tables))
+
+
 if __name__ == "__main__":
     import time
 
     from tools.data import spin_corpus
 
+    if sys.argv[1:] == ["--pack"]:
+        write_packed(json.loads(gzip.decompress(OUT.read_bytes())))
+        print(f"{PACKED_OUT}: {PACKED_OUT.stat().st_size / 1e6:.2f} MB", file=sys.stderr)
+        sys.exit(0)
     t0 = time.time()
     arts = spin_corpus.clean_articles() + spin_corpus.reference_extra()
     if not arts:
         sys.exit("no clean articles found: set CREDSCORE_SHARED or put the data at <repo>/../shared")
     tables = build_tables([a.text for a in arts])
     write(tables)
+    write_packed(tables)
     bg = build_bigrams()
     if bg["vocab"]:
         write(bg, BIGRAMS_OUT)

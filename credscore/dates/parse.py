@@ -45,7 +45,6 @@ import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 from .patterns import _MONTH_TOKENS, _WEEKDAY_TOKENS, MONTH_NAMES, WEEKDAY_NAMES
@@ -160,29 +159,16 @@ def find_dates(text: str, *, min_granularity: Granularity = "year") -> list[Foun
     ``min_granularity="month"`` drops bare years, ``"day"`` keeps only dates
     with a day and a month.
     """
-    rank = {"year": 0, "month": 1, "day": 2}[min_granularity]
-    if len(text) <= _MEMO_MAX_CHARS:
-        return list(_find_dates_memo(text, rank))
-    return list(_find_dates(text, rank))
-
-
-def _find_dates(text: str, rank: int) -> tuple[FoundDate, ...]:
+    rank = _RANK[min_granularity]
     out: list[FoundDate] = []
     for m in _DATE_RE.finditer(text):
         fd = _make(text, m)
-        if fd is not None and {"year": 0, "month": 1, "day": 2}[fd.granularity] >= rank:
+        if fd is not None and _RANK[fd.granularity] >= rank:
             out.append(fd)
-    return tuple(out)
+    return out
 
 
-#: The last few answers of :func:`find_dates` (a pure function of its arguments):
-#: one document asks for the dates of its first 3,000 characters up to four times
-#: (the published and the updated dateline, each from the dates signal and the page's
-#: own publication date).  FoundDate is frozen; each caller gets a list of its own.
-#: ``lru_cache`` rather than a hand-kept dict: bounded, and safe when threads share it.
-_MEMO_SIZE = 8
-_MEMO_MAX_CHARS = 20_000
-_find_dates_memo = lru_cache(maxsize=_MEMO_SIZE)(_find_dates)
+_RANK = {"year": 0, "month": 1, "day": 2}
 
 
 _COMPACT_RE = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\D|$)")

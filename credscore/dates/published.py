@@ -255,16 +255,22 @@ def page_claims(page: dict[str, Any] | None, url: str | None = None) -> list[Dat
 
 
 # ---------------------------------------------------------------- the dateline
-def _dateline_in(text: str, limit: int, *, updates: bool = False,
-                 not_after: _dt.date | None = None, start: int = 0) -> FoundDate | None:
-    """The first complete date in ``text[start:limit]`` that stands on a short line,
-    near its start (a dateline: "By Jane Doe | 7 Jul, 2023", "Published on July
-    18, 2025"), and is not a reference point ("since", "as of", "until", …).  Dates
-    introduced as updates ("Updated: …") are skipped, or, with ``updates=True``, the
-    only ones taken."""
-    for fd in find_dates(text[start:limit], min_granularity="day"):
-        if start:
-            fd = replace(fd, start=fd.start + start, end=fd.end + start)
+def _dateline_dates(text: str, limit: int, start: int = 0) -> list[FoundDate]:
+    """The complete dates of ``text[start:limit]``, offsets into ``text``: one scan,
+    read by both :func:`_first_dateline` questions (published and updated)."""
+    found = find_dates(text[start:limit], min_granularity="day")
+    if start:
+        found = [replace(fd, start=fd.start + start, end=fd.end + start) for fd in found]
+    return found
+
+
+def _first_dateline(text: str, found: Iterable[FoundDate], *, updates: bool = False,
+                    not_after: _dt.date | None = None) -> FoundDate | None:
+    """The first of ``found`` (dates of ``text``) that stands on a short line, near its
+    start (a dateline: "By Jane Doe | 7 Jul, 2023", "Published on July 18, 2025"), and
+    is not a reference point ("since", "as of", "until", …).  Dates introduced as
+    updates ("Updated: …") are skipped, or, with ``updates=True``, the only ones taken."""
+    for fd in found:
         if fd.date is None or (not_after is not None and fd.date > not_after):
             continue
         line_start = text.rfind("\n", 0, fd.start) + 1
@@ -282,27 +288,57 @@ def _dateline_in(text: str, limit: int, *, updates: bool = False,
     return None
 
 
+def _dateline_in(text: str, limit: int, *, updates: bool = False,
+                 not_after: _dt.date | None = None, start: int = 0) -> FoundDate | None:
+    """The first dateline (see :func:`_first_dateline`) in ``text[start:limit]``."""
+    return _first_dateline(text, _dateline_dates(text, limit, start), updates=updates, not_after=not_after)
+
+
+def datelines(text: str, removed: Iterable[Any] = (), *,
+              not_after: _dt.date | None = None) -> tuple[DateClaim | None, DateClaim | None]:
+    """``(dateline_claim(...), dateline_claim(..., updates=True))`` with each place
+    (the top of the text, each removed block near the top of the page) scanned once."""
+    head = _dateline_dates(text, DATELINE_TEXT_CHARS)
+    blocks: list[tuple[str, list[FoundDate]]] = []  # the removed blocks near the top, scanned on first need
+    candidates = iter(removed)
+
+    def block(i: int) -> tuple[str, list[FoundDate]] | None:
+        while len(blocks) <= i:
+            b = next(candidates, None)
+            if b is None:
+                return None
+            if getattr(b, "start", 0) > DATELINE_SOURCE_CHARS:
+                continue
+            btxt = getattr(b, "text", "")
+            blocks.append((btxt, _dateline_dates(btxt, 300)))
+        return blocks[i]
+
+    def claim(updates: bool) -> DateClaim | None:
+        suffix = ":updated" if updates else ""
+        role: Role = "modified" if updates else "published"
+        fd = _first_dateline(text, head, updates=updates, not_after=not_after)
+        if fd is not None:
+            return DateClaim(fd.date, "dateline" + suffix, role, fd.text, span=(fd.start, fd.end))  # type: ignore[arg-type]
+        i = 0
+        while (blk := block(i)) is not None:
+            fd = _first_dateline(blk[0], blk[1], updates=updates, not_after=not_after)
+            if fd is not None:
+                return DateClaim(fd.date, "dateline:removed" + suffix, role, fd.text)  # type: ignore[arg-type]
+            i += 1
+        return None
+
+    return claim(False), claim(True)
+
+
 def dateline_claim(text: str, removed: Iterable[Any] = (), *, updates: bool = False,
                    not_after: _dt.date | None = None) -> DateClaim | None:
-    """The dateline near the top of the article text (see :func:`_dateline_in`);
+    """The dateline near the top of the article text (see :func:`_first_dateline`);
     failing that, in a chrome block removed from the top of the page
     (``RemovedBlock`` objects with ``text`` and ``start``).  With ``updates=True``,
     the "Updated: …" line instead (source ``"dateline:updated"``).  A date after
-    ``not_after`` (the crawl date) is an announcement, not a dateline."""
-    suffix = ":updated" if updates else ""
-    fd = _dateline_in(text, DATELINE_TEXT_CHARS, updates=updates, not_after=not_after)
-    if fd is not None:
-        return DateClaim(fd.date, "dateline" + suffix, "modified" if updates else "published",  # type: ignore[arg-type]
-                         fd.text, span=(fd.start, fd.end))
-    for b in removed:
-        start = getattr(b, "start", 0)
-        if start > DATELINE_SOURCE_CHARS:
-            continue
-        fd = _dateline_in(getattr(b, "text", ""), 300, updates=updates, not_after=not_after)
-        if fd is not None:
-            return DateClaim(fd.date, "dateline:removed" + suffix,  # type: ignore[arg-type]
-                             "modified" if updates else "published", fd.text)
-    return None
+    ``not_after`` (the crawl date) is an announcement, not a dateline.
+    :func:`datelines` gives both at the cost of one."""
+    return datelines(text, removed, not_after=not_after)[1 if updates else 0]
 
 
 def anchored_dateline(text: str, anchors: Iterable[str | None], *,
@@ -340,29 +376,67 @@ def choose_published(claims: Iterable[DateClaim]) -> DateClaim | None:
     return None
 
 
+def _published(claims: Iterable[DateClaim], dateline: DateClaim | None, updated: DateClaim | None,
+               published: _dt.date | None) -> PublishedDate | None:
+    """``Analysis.published`` from what the page declares (see the module docstring)."""
+    if published is not None:
+        return PublishedDate(published, "argument", published.isoformat())
+    claims = list(claims)
+    c = choose_published(claims) or dateline
+    if c is None:  # the page's own date is then its last declared modification
+        c = next((x for x in claims if x.role == "modified"), None)
+    if c is None:
+        c = updated
+    return PublishedDate(c.date, c.source, c.text) if c else None
+
+
+@dataclass(frozen=True)
+class PageDates:
+    """Every date a document gives itself, found once per document: the dates stage,
+    before the signals (``Context.dates``).  The ``dates`` signal checks them and
+    ``Analysis.published`` is ``published``."""
+
+    #: every date written in the cleaned text, in order (:func:`~credscore.dates.parse.find_dates`)
+    found: tuple[FoundDate, ...]
+    #: the dates the page metadata and URL declare, most trusted first (:func:`page_claims`)
+    claims: tuple[DateClaim, ...]
+    #: the dateline near the top of the text or of the removed chrome (:func:`dateline_claim`)
+    dateline: DateClaim | None
+    #: the "Updated: …" line (``dateline_claim(..., updates=True)``)
+    updated: DateClaim | None
+    #: the dateline right under the page's ``<h1>`` (:func:`anchored_dateline`)
+    anchored: DateClaim | None
+    #: the caller's publication date, else the page's own: ``Analysis.published``
+    published: PublishedDate | None
+
+
+def page_dates(text: str, *, removed: Iterable[Any] = (), page: dict[str, Any] | None = None,
+               url: str | None = None, published: _dt.date | None = None,
+               crawled: _dt.date | None = None) -> PageDates:
+    """The dates stage: every scan for dates the signals and the report need, once."""
+    claims = tuple(page_claims(page, url))
+    dateline, updated = datelines(text, removed, not_after=crawled)
+    h1 = page.get("h1") if isinstance(page, dict) else None
+    # The headline is the HTML <h1>: the pipeline's title guess is no anchor (on WCXB dev it
+    # sometimes is a table caption or a "Recent stories" heading above a list of dates).
+    anchored = anchored_dateline(text, (h1 if isinstance(h1, str) else None,), not_after=crawled)
+    return PageDates(tuple(find_dates(text)), claims, dateline, updated, anchored,
+                     _published(claims, dateline, updated, published))
+
+
 def detect_published(ctx: Any) -> PublishedDate | None:
     """``Analysis.published``: the caller's date, else the page's own (see module docstring).
 
-    ``ctx`` is a :class:`credscore.signals.base.Context` (anything with ``published``,
-    ``page``, ``url``, ``text`` and ``removed``).  The result is cached in
-    ``ctx.cache["dates.published"]`` for the ``dates`` signal.
+    ``ctx`` is a :class:`credscore.signals.base.Context` (its ``dates.published``), or
+    anything with ``published``, ``page``, ``url``, ``text``, ``removed`` and ``crawled``.
     """
-    cache = getattr(ctx, "cache", None)
-    if isinstance(cache, dict) and "dates.published" in cache:
-        return cache["dates.published"]
-    if getattr(ctx, "published", None) is not None:
-        res: PublishedDate | None = PublishedDate(ctx.published, "argument", ctx.published.isoformat())
-    else:
-        c = choose_published(page_claims(getattr(ctx, "page", None), getattr(ctx, "url", None)))
-        text, removed = getattr(ctx, "text", ""), getattr(ctx, "removed", ()) or ()
-        crawled = getattr(ctx, "crawled", None)
-        if c is None:
-            c = dateline_claim(text, removed, not_after=crawled)
-        if c is None:  # the page's own date is then its last declared modification
-            c = next((x for x in page_claims(getattr(ctx, "page", None), None) if x.role == "modified"), None)
-        if c is None:
-            c = dateline_claim(text, removed, updates=True, not_after=crawled)
-        res = PublishedDate(c.date, c.source, c.text) if c else None
-    if isinstance(cache, dict):
-        cache["dates.published"] = res
-    return res
+    dates = getattr(ctx, "dates", None)
+    if isinstance(dates, PageDates):
+        return dates.published
+    page, url = getattr(ctx, "page", None), getattr(ctx, "url", None)
+    published = getattr(ctx, "published", None)
+    if published is not None:
+        return _published((), None, None, published)
+    dateline, updated = datelines(getattr(ctx, "text", ""), getattr(ctx, "removed", ()) or (),
+                                  not_after=getattr(ctx, "crawled", None))
+    return _published(page_claims(page, url), dateline, updated, None)

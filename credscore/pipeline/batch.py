@@ -37,19 +37,21 @@ front ends, so every front end reports the same fields under the same rules.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import multiprocessing.context
+import gc
 import os
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from ..analysis import analyze
 from ..errors import CredscoreError
 from ..score import LinearModel, load_model
 from ..signals import load_signals
 from ..types import Analysis
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 #: Rounding of the numbers written out (keeps JSONL small and diffs stable).
 SCORE_DIGITS = 2
@@ -180,6 +182,8 @@ def start_method() -> str:
     overrides (``fork``, ``forkserver`` or ``spawn``; one the platform lacks is an
     error).
     """
+    import multiprocessing  # here, not at import: only worker pools need it
+
     env = os.environ.get(START_METHOD_ENV)
     if env:
         if env not in multiprocessing.get_all_start_methods():
@@ -192,7 +196,36 @@ def start_method() -> str:
 
 def worker_context() -> multiprocessing.context.BaseContext:
     """The :mod:`multiprocessing` context for worker pools, with :func:`start_method`."""
+    import multiprocessing
+
     return multiprocessing.get_context(start_method())
+
+
+#: imported by the fork server before it forks any worker (see :func:`prepare_workers`)
+FORKSERVER_PRELOAD = "credscore.pipeline._preload"
+
+
+def prepare_workers(ctx: multiprocessing.context.BaseContext) -> bool:
+    """Make the workers of a pool on ``ctx`` start with every table loaded; True if :func:`gc.freeze` was called.
+
+    * ``fork``: :func:`warm_up` here, then freeze the loaded objects out of the
+      garbage collector (a collection in a worker would write to, and so copy,
+      every inherited page); the caller calls ``gc.unfreeze()`` after the pool.
+    * ``forkserver``: the fork server imports :data:`FORKSERVER_PRELOAD`, which warms
+      up and freezes there, once; every worker is forked from it, so it is ready in
+      a few milliseconds and shares the tables' pages.  (Only if the server is not
+      running yet: one started earlier by other code keeps its own preload list, and
+      each worker then warms up in its initializer, as under spawn.)
+    * ``spawn``: nothing to share; each worker loads the tables in its initializer.
+    """
+    method = ctx.get_start_method()
+    if method == "fork":
+        warm_up()
+        gc.freeze()
+        return True
+    if method == "forkserver":
+        ctx.set_forkserver_preload([FORKSERVER_PRELOAD])  # type: ignore[attr-defined]
+    return False
 
 
 def _broadcast(value: Any, n: int, name: str) -> Sequence[Any]:

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Callable, Iterable, Iterator
 
 from ..score import LinearModel
-from .batch import analysis_fields, error_fields, resolve_model, score_one, warm_up, worker_context
+from .batch import analysis_fields, error_fields, prepare_workers, resolve_model, score_one, warm_up, worker_context
 
 #: A chunk is sent to a worker when it holds this many lines or this many bytes: about
 #: 0.1 s of work either way (7 news articles of 5 KB, 64 short records), so a worker
@@ -255,12 +255,9 @@ def stream(
         sem = threading.Semaphore(jobs * IN_FLIGHT_PER_JOB)
         stop = threading.Event()
         ctx = worker_context()  # an explicit start method: fork on Linux (see batch.start_method)
-        forked = ctx.get_start_method() == "fork"
-        if forked:
-            warm_up()  # forked workers inherit the loaded dictionaries instead of each loading them
-            # Keep the collector of each worker off the inherited objects: scanning them
-            # writes to their pages, and every written page is copied into the worker.
-            gc.freeze()
+        # fork: warm up here (workers inherit the loaded tables) and freeze them out of the
+        # collector; forkserver: the server warms up once and forks ready workers
+        forked = prepare_workers(ctx)
         try:
             with ctx.Pool(jobs, initializer=_init_worker, initargs=(opts,)) as pool:
                 try:

@@ -45,9 +45,12 @@ def english_frequencies() -> dict[str, int]:
         return speller().word_frequency.dictionary  # type: ignore[no-any-return]
     path = os.path.join(list(spec.submodule_search_locations)[0], "resources", "en.json.gz")
     with open(path, "rb") as fh:
-        text = gzip.decompress(fh.read()).decode("utf-8")
+        raw = gzip.decompress(fh.read())
+    text = raw.decode("utf-8")
     data: dict[str, int] = json.loads(text)
-    if "\\u" in text or text.lower() != text:  # some key may change when lower-cased
+    # some key may change when lower-cased (an ASCII file without A-Z cannot: checked on
+    # the bytes, ~10x faster than lower-casing 2.7 MB of text)
+    if b"\\u" in raw or not (raw.isascii() and raw.lower() == raw) and text.lower() != text:
         lowered = {k.lower(): v for k, v in data.items()}
         if len(lowered) != len(data):
             summed: Counter[str] = Counter()

@@ -8,29 +8,40 @@ A signal is a module in :mod:`credscore.signals` exposing
 * ``compute(ctx: Context) -> Signal``.
 
 It is listed once in :data:`credscore.signals.SIGNAL_MODULES`.  A signal reads the
-cleaned text through ``ctx.view`` (shared tokenisation), and, where it must, the
-removed chrome (``ctx.removed``) or the page metadata (``ctx.page``).  It never
-strips chrome, scores or reports: data flows one way.
+cleaned text through ``ctx.view`` (shared tokenisation) and its dates through
+``ctx.dates`` (the dates stage), and, where it must, the removed chrome
+(``ctx.removed``) or the page metadata (``ctx.page``).  It writes nothing back (the
+context is frozen), never strips chrome, scores or reports: data flows one way.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from functools import cached_property
+from typing import Any, Protocol, Sequence
 
+from ..dates.published import PageDates, page_dates
 from ..text import TextView
 from ..types import RemovedBlock, Signal
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
-    """The input of every signal: the cleaned text plus what is known of the page."""
+    """The input of every signal: the cleaned text plus what is known of the page.
+
+    Frozen: signals read it and never write to it, so no signal depends on another
+    having run.  What more than one signal needs is computed once per document, here:
+    the tokenisation (``view``: words with their spans, lower-cased words, sentences,
+    lines, paragraphs) and the dates stage (``dates``: every date in the text, the
+    page's declared dates and datelines, and the publication date).  Both are computed
+    on first read and kept; :func:`credscore.analyze` reads ``dates`` before the signals.
+    """
 
     text: str
     view: TextView
     source_text: str = ""
-    removed: list[RemovedBlock] = field(default_factory=list)
+    removed: Sequence[RemovedBlock] = ()
     title: str | None = None
     url: str | None = None
     published: _dt.date | None = None  # the caller's publication date, if given
@@ -38,7 +49,12 @@ class Context:
     content_type: str = "text"
     language: str = "en"
     page: dict[str, Any] = field(default_factory=dict)  # HTML metadata: meta tags, json-ld, <time>
-    cache: dict[str, Any] = field(default_factory=dict)  # shared intermediate results between signals
+
+    @cached_property
+    def dates(self) -> PageDates:
+        """The dates stage (:func:`credscore.dates.published.page_dates`), run once per document."""
+        return page_dates(self.text, removed=self.removed, page=self.page, url=self.url,
+                          published=self.published, crawled=self.crawled)
 
     @classmethod
     def from_text(cls, text: str, **kw: Any) -> "Context":

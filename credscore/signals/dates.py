@@ -66,7 +66,7 @@ import re
 from typing import Any
 
 from ..dates.parse import MONTH_NAMES, WEEKDAY_NAMES, FoundDate, find_dates, is_valid
-from ..dates.published import DateClaim, anchored_dateline, dateline_claim, detect_published, page_claims
+from ..dates.published import DateClaim
 from ..types import Signal, Span
 from .base import Context, Feature
 
@@ -143,11 +143,7 @@ def _later(fd: FoundDate, ref: _dt.date) -> bool:
 
 def _sentence_of(ctx: Context, pos: int) -> tuple[int, int]:
     spans = ctx.view.sentence_spans
-    starts = ctx.cache.get("dates.sent_starts")
-    if starts is None:
-        starts = [a for a, _ in spans]
-        ctx.cache["dates.sent_starts"] = starts
-    i = bisect.bisect_right(starts, pos) - 1
+    i = bisect.bisect_right(spans, (pos, len(ctx.text) + 1)) - 1  # the last sentence starting at or before pos
     if i < 0:
         return (0, min(len(ctx.text), pos + 200))
     return spans[i]
@@ -235,26 +231,22 @@ def _past_tense(clause: str) -> bool:
 
 def compute(ctx: Context) -> Signal:
     text = ctx.text
-    found: list[FoundDate] = ctx.cache.get("dates.found") or find_dates(text)
-    ctx.cache["dates.found"] = found
-    pub = detect_published(ctx)
+    pd = ctx.dates  # the dates stage: every date found once, before the signals
+    found = pd.found
+    pub = pd.published
     pub_date = pub.date if pub else None
     crawled = ctx.crawled
 
     # What the page says about itself (check 6), and the latest date it claims to be
     # from (the reference of check 4 when the caller gave no publication date).
-    claims = page_claims(ctx.page, ctx.url)
-    h1 = ctx.page.get("h1") if isinstance(ctx.page, dict) else None
-    # The headline is the HTML <h1>: the pipeline's title guess is no anchor (on WCXB dev it
-    # sometimes is a table caption or a "Recent stories" heading above a list of dates).
-    dl = anchored_dateline(text, (h1 if isinstance(h1, str) else None,), not_after=crawled)
+    claims = list(pd.claims)
+    dl = pd.anchored  # the dateline under the <h1>
     if dl is None and not claims:  # plain text: no headline to anchor on, nothing to contradict
-        dl = dateline_claim(text, ctx.removed, not_after=crawled)
+        dl = pd.dateline
     if dl is not None:
         claims.append(dl)
-    upd = dateline_claim(text, ctx.removed, updates=True, not_after=crawled)
-    if upd is not None:
-        claims.append(upd)
+    if pd.updated is not None:
+        claims.append(pd.updated)
     ref4: _dt.date | None
     if ctx.published is not None:
         ref4, ref4_src, cue_re = ctx.published, "the caller's publication date", _CUE_RE

@@ -248,14 +248,125 @@ def _syllables(lower_words: list[str], lang: str) -> int:
                 if pyphen is None:
                     pyphen = _pyphen_of.get(lang)
                     if pyphen is None:
-                        from textstat.backend.utils._get_pyphen import get_pyphen
-
-                        # textstat caches it per language too, but its cache costs ~4 µs a call
-                        pyphen = _pyphen_of[lang] = get_pyphen(lang)
+                        # textstat's get_pyphen(lang) caches one per language too, but its
+                        # cache costs ~4 µs a call, and pyphen parses the patterns slowly
+                        pyphen = _pyphen_of[lang] = hyphenator(lang)
                 n = pyphen_count(pyphen, word) + 1
             memo[word] = n
         count += n
     return count
+
+
+def hyphenator(lang: str) -> Any:
+    """``pyphen.Pyphen(lang=lang)`` (what textstat's ``get_pyphen`` makes), its patterns parsed faster.
+
+    pyphen 0.18 parses each of the ~11,000 patterns of its English dictionary
+    with two regular expressions and an ``int()`` per letter (0.05–0.1 s of the
+    first analysis); :func:`parse_patterns` reads the same file into the same
+    dict in a fraction of that.  Anything unexpected falls back to pyphen itself.
+    """
+    import pyphen
+
+    try:
+        path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
+        hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+        hd.patterns = parse_patterns(path)
+        hd.cache = {}
+        hd.maxlen = max(len(key) for key in hd.patterns)
+        out = pyphen.Pyphen.__new__(pyphen.Pyphen)
+        out.left, out.right, out.hd = 2, 2, hd  # Pyphen's defaults
+        return out
+    except Exception:  # noqa: BLE001 - pyphen's own parse, whatever its internals became
+        return pyphen.Pyphen(lang=lang)
+
+
+# what pyphen treats specially or this reading does not handle: a space, a hex escape (^^hh),
+# an alternative (/...=), two digits in a row, a digit other than 0-9, a NUL; such lines go
+# through pyphen's own code
+_SPECIAL_RE = re.compile(r"[^\S\n]|[\^/=\x00]|[0-9]{2}|[^\D0-9]")  # (NUL: the marker below)
+_DIGIT_BYTES = b"0123456789"
+_NOT_VALUE_BYTES = bytes(b for b in range(256) if b not in _DIGIT_BYTES and b not in b"\0\n")
+
+
+def _line_numbers(rx: re.Pattern[str], text: str) -> set[int]:
+    """The numbers of the lines of ``text`` that ``rx`` finds something in."""
+    out: set[int] = set()
+    line = pos = 0
+    for m in rx.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        out.add(line)
+    return out
+
+
+def parse_patterns(path: Any) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """``pyphen.HyphDict(path).patterns``: every pattern -> (offset, its non-zero span of values).
+
+    The same file read the same way.  pyphen 0.18 splits each pattern with two
+    regular expressions and an ``int()`` per letter; here the whole file is split
+    at once for the usual patterns (letters with at most one digit 0-9 before
+    each and one at the end): one translation gives every pattern's letters,
+    another its value at each of the positions around them.  Any other line goes
+    through pyphen's own parsing code.  ``tests/test_data_formats.py`` compares
+    the result with pyphen's on every dictionary pyphen ships.
+    """
+    import pyphen
+
+    with path.open("rb") as fd:
+        encoding = fd.readline().decode()
+    if encoding.lower() == "microsoft-cp1251":
+        encoding = "cp1251"
+    text = path.read_text(encoding)
+    first = text.find("\n")
+    body = text[first + 1:] if first >= 0 else ""
+    lines = body.split("\n")
+    special = _line_numbers(_SPECIAL_RE, body)
+    # (as UTF-8 bytes: deleting ASCII digits, or every byte but the digits, keeps each line's
+    # letters, or its digits, whole)
+    raw = body.encode("utf-8")
+    tag_lines = raw.translate(None, _DIGIT_BYTES).decode("utf-8").split("\n")
+    # the value at each position: a 0 between every two characters (and at both ends), then
+    # a 0 next to an explicit digit goes (the digit is that position's value), letters go
+    marked = ("\0" + "\0".join(body) + "\0").encode("utf-8")  # between characters, not bytes
+    for d in _DIGIT_BYTES:
+        b = bytes((d,))
+        marked = marked.replace(b"\0" + b, b).replace(b + b"\0", b)
+    value_lines = marked.translate(None, _NOT_VALUE_BYTES).replace(b"\0", b"0").decode("ascii").split("\n")
+    patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
+    ignored = pyphen.ignored
+    initials = {p[0] for p in ignored}
+    memo: dict[str, tuple[int, ...]] = {}
+    for i, (pattern, tags, digits) in enumerate(zip(lines, tag_lines, value_lines)):
+        if i not in special:
+            mid = digits.strip("0")
+            if not mid or pattern[0] in initials and pattern.startswith(ignored):  # only zeros, or a comment
+                continue
+            values = memo.get(mid)
+            if values is None:
+                values = memo[mid] = tuple(map(int, mid))
+            patterns[tags] = len(digits) - len(digits.lstrip("0")), values
+            continue
+        # pyphen 0.18's HyphDict.__init__, for one line
+        pattern = pattern.strip()
+        if not pattern or pattern.startswith(ignored):
+            continue
+        pattern = pyphen.parse_hex(lambda match: chr(int(match.group(1), 16)), pattern)
+        factory: Any
+        if "/" in pattern and "=" in pattern:
+            pattern, alternative = pattern.split("/", 1)
+            factory = pyphen.AlternativeParser(pattern, alternative)
+        else:
+            factory = int
+        tags_, values_ = zip(*[(string, factory(i or "0")) for i, string in pyphen.parse(pattern)])
+        if max(values_) == 0:
+            continue
+        start, end = 0, len(values_)
+        while not values_[start]:
+            start += 1
+        while not values_[end - 1]:
+            end -= 1
+        patterns["".join(tags_)] = start, values_[start:end]
+    return patterns
 
 
 #: per pyphen ``HyphDict``: every prefix of every pattern -> the pattern it is, or False

@@ -72,7 +72,7 @@ def compute(ctx: Context) -> Signal:
     strong: list[Span] = []
     soft: list[Span] = []
     spans = ctx.view.word_spans
-    ends = [b for _, b in spans]
+    ends = ctx.view.word_ends
     words = ctx.view.words
     for m in SEAM_RE.finditer(text):
         i = bisect_right(ends, m.start()) - 1

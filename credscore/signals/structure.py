@@ -45,7 +45,7 @@ def compute(ctx: Context) -> Signal:
     view = ctx.view
     words = view.words_lower
     n = len(words)
-    starts = [a for a, _ in view.word_spans]
+    starts = view.word_starts
     lens = [k for k in (bisect_left(starts, b) - bisect_left(starts, a) for a, b in view.sentence_spans) if k]
     mean = sum(lens) / len(lens) if lens else 0.0
     sd = math.sqrt(sum((x - mean) ** 2 for x in lens) / len(lens)) if lens else 0.0

@@ -296,7 +296,9 @@ def _lm_findings(text: str, view: TextView, tables: Tables, bigrams: Bigrams) ->
     spans = view.word_spans
     n = len(low)
     cget = cands.get
-    todo = [i for i, w in enumerate(low) if words[i].islower() and cget(w)]
+    # the memo's answers in one C pass; a word not met before is computed (lower-case ones only)
+    known = list(map(cands.memo.get, low))
+    todo = [i for i, (w, c) in enumerate(zip(words, known)) if (c or c is None) and w.islower() and cget(low[i])]
     if not todo:
         return []
     key = bigrams.key
@@ -406,7 +408,9 @@ def measure(
     info = _word_info(tables)
     # one look-up per word: (common id or -1, rare synonym?, rarity or -1, function word?, commoner synonym)
     iget = info.get
-    infos = [iget(w) for w in low]
+    infos = list(map(info.memo.get, low))  # the memo's answers in one C pass
+    if None in infos:  # words not met before (or since the memo last started afresh)
+        infos = [iget(w) if inf is None else inf for w, inf in zip(low, infos)]
     n_rare = rar_sum = n_content = 0
     odd_cands = []  # lower-case words that have a much commoner synonym
     for i, (w, inf) in enumerate(zip(words, infos)):

@@ -1,8 +1,9 @@
 r"""The spin detector's reference tables, loaded once and compiled for speed.
 
-``data/tables.json.gz`` is built by ``tools/build_spin_tables.py`` from WordNet 3.0
+``data/tables.bin.gz`` is built by ``tools/build_spin_tables.py`` from WordNet 3.0
 (synonyms; see ``data/WORDNET_LICENSE``) and licence-clean news text (CC BY 4.0;
-see ``data/ATTRIBUTION``).  It holds:
+see ``data/ATTRIBUTION``), packed by :func:`pack` (the tables as the builder makes
+them are kept, as JSON, in ``tools/spin_tables.json.gz``).  It holds:
 
 * ``common`` — the 6,000 most frequent words of the reference text;
 * ``pairs_once`` / ``pairs_more`` — which adjacent pairs of common words the
@@ -25,6 +26,14 @@ same 20,000 phrases into one regular expression took 0.75 s of every process's
 start-up.  It reports exactly the matches of that expression (:func:`trie_regex`
 between ``(?<![\w-])`` and ``(?![\w-])``), which is still the fallback when
 ``pyahocorasick`` is not installed.
+
+The packed file is a JSON header line (the format, the metadata and each section's
+length in bytes) followed by the sections: the pair ids as delta-coded
+little-endian uint32 arrays, every word list and map as newline-separated UTF-8
+text (a map's values tab-separated).  Reading it builds the look-up structures
+straight from those: 0.13-0.16 s with the phrase automaton, where the same tables
+from JSON took 0.18-0.19 s (fresh process, loaded machine);
+``tests/test_data_formats.py`` checks that the two give identical tables.
 """
 
 from __future__ import annotations
@@ -35,10 +44,12 @@ import heapq
 import json
 import math
 import re
+import sys
 import zlib
+from array import array
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -118,20 +129,28 @@ class PhraseMatcher:
     """
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        self.phrases = sorted(set(phrases))
+        self._set = set(phrases)
+        self._sorted: list[str] | None = None
         self._regex: re.Pattern[str] | None = None
         self._automaton: Any = None
         try:
             import ahocorasick
         except ImportError:  # pragma: no cover - a dependency; the regex gives the same matches
             return
-        a = ahocorasick.Automaton()
-        for p in self.phrases:
+        a = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)  # each phrase's value: its length
+        for p in self._set:  # the automaton does not depend on the order phrases are added in
             if p:
-                a.add_word(p, len(p))
+                a.add_word(p)
         if len(a):
             a.make_automaton()
             self._automaton = a
+
+    @property
+    def phrases(self) -> list[str]:
+        """The phrases, sorted (sorted on first use: start-up does not need the order)."""
+        if self._sorted is None:
+            self._sorted = sorted(self._set)
+        return self._sorted
 
     def regex(self) -> re.Pattern[str]:
         """The equivalent regular expression (compiled on first call: slow for a large lexicon)."""
@@ -142,7 +161,7 @@ class PhraseMatcher:
 
     def finditer(self, text: str) -> Iterator[PhraseMatch] | Iterator[re.Match[str]]:
         if self._automaton is None:
-            return self.regex().finditer(text) if self.phrases else iter(())
+            return self.regex().finditer(text) if self._set else iter(())
         return self._scan(text)
 
     def _scan(self, text: str) -> Iterator[PhraseMatch]:
@@ -162,33 +181,170 @@ class PhraseMatcher:
                 yield PhraseMatch(start, pos, text[start:pos])
 
 
-def _undelta(xs: list[int]) -> set[int]:
-    return set(accumulate(xs))
+def _undelta(xs: Iterable[int]) -> dict[int, None]:
+    """The ids, from their deltas, as the keys of a dict: ``k in ids`` as fast as a set's, but a
+    dict of ints alone is not tracked by the garbage collector, where a set's 500,000 entries
+    were walked by every full collection (~20 ms each) and by the first one after loading."""
+    return dict.fromkeys(accumulate(xs))
+
+
+def _with_capitalised(lexicon: dict[str, str]) -> dict[str, str]:
+    """The lexicon plus, for a lower-case collocation, its sentence-initial form."""
+    lex = dict(lexicon)
+    for spun, orig in list(lex.items()):
+        if spun[:1].islower():
+            lex.setdefault(spun[:1].upper() + spun[1:], orig[:1].upper() + orig[1:])
+    return lex
 
 
 class Tables:
     """Lookup structures built from one tables dict (the shipped one by default)."""
 
+    common: list[str]
+    n_common: int
+    common_index: dict[str, int]
+    pairs_once: dict[int, None]  # pair ids (keys only: see _undelta)
+    pairs_more: dict[int, None]
+    originals: dict[str, tuple[str, ...]]
+    synonyms: dict[str, tuple[str, ...]]
+    logfreq: dict[str, float]
+    cache: dict[str, Any]
+    lexicon: dict[str, str]
+    lexicon_re: PhraseMatcher
+
     def __init__(self, raw: dict[str, Any]) -> None:
-        self.common: list[str] = raw["common"]
-        self.n_common = len(self.common)
-        self.common_index: dict[str, int] = {w: i for i, w in enumerate(self.common)}
-        self.pairs_once: set[int] = _undelta(raw["pairs_once"])
-        self.pairs_more: set[int] = _undelta(raw["pairs_more"])
-        # tuples, not lists: tuples of strings drop out of the garbage collector's
-        # tracking, so ~65,000 table entries do not slow every full collection
-        self.originals: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in raw["originals"].items()}
-        self.synonyms: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in raw.get("synonyms", {}).items()}
-        self.logfreq: dict[str, float] = general_logfreq()
-        self.cache: dict[str, Any] = {}  # derived look-ups, built by their users on first need
-        lex: dict[str, str] = dict(raw["lexicon"])
-        # a lower-case collocation may also open a sentence
-        for spun, orig in list(lex.items()):
-            if spun[:1].islower():
-                lex.setdefault(spun[:1].upper() + spun[1:], orig[:1].upper() + orig[1:])
-        self.lexicon = lex
+        self._build(
+            raw["common"],
+            _undelta(raw["pairs_once"]),
+            _undelta(raw["pairs_more"]),
+            # tuples, not lists: tuples of strings drop out of the garbage collector's
+            # tracking, so ~65,000 table entries do not slow every full collection
+            {k: tuple(v) for k, v in raw["originals"].items()},
+            {k: tuple(v) for k, v in raw.get("synonyms", {}).items()},
+            _with_capitalised(raw["lexicon"]),
+        )
+
+    def _build(self, common: list[str], pairs_once: dict[int, None], pairs_more: dict[int, None],
+               originals: dict[str, tuple[str, ...]], synonyms: dict[str, tuple[str, ...]],
+               lexicon: dict[str, str]) -> None:
+        self.common = common
+        self.n_common = len(common)
+        self.common_index = {w: i for i, w in enumerate(common)}
+        self.pairs_once = pairs_once
+        self.pairs_more = pairs_more
+        self.originals = originals
+        self.synonyms = synonyms
+        self.logfreq = general_logfreq()
+        self.cache = {}  # derived look-ups, built by their users on first need
+        # a lower-case collocation may also open a sentence (added by _with_capitalised)
+        self.lexicon = lexicon
         #: finds the lexicon's phrases: ``finditer(text)`` as a compiled regex has it
-        self.lexicon_re = PhraseMatcher(lex)
+        self.lexicon_re = PhraseMatcher(lexicon)
+
+    @classmethod
+    def from_packed(cls, blob: bytes) -> "Tables":
+        """The tables from :func:`pack`'s bytes (gunzipped): the same as ``Tables(raw)``."""
+        header, sections = _unpack(blob)
+        self = cls.__new__(cls)
+        self._build(
+            sections["common"].split("\n"),
+            _undelta(sections["pairs_once"]),
+            _undelta(sections["pairs_more"]),
+            _read_map(sections["originals_keys"], sections["originals_values"]),
+            _read_map(sections["synonyms_keys"], sections["synonyms_values"]),
+            dict(zip(sections["lexicon_keys"].split("\n"), sections["lexicon_values"].split("\n"))),
+        )
+        return self
+
+
+#: the packed format's name and version (the header's ``format``)
+PACK_FORMAT = ["credscore-spin-tables", 1]
+
+
+def _read_map(keys: str, values: str) -> dict[str, tuple[str, ...]]:
+    if not keys:
+        return {}
+    return dict(zip(keys.split("\n"), map(tuple, map(str.split, values.split("\n"), repeat("\t")))))
+
+
+def _u32(xs: list[int]) -> bytes:
+    a = array("I", xs)
+    if a.itemsize != 4:  # pragma: no cover - every platform credscore runs on has a 4-byte unsigned int
+        raise RuntimeError("array('I') is not 32-bit here")
+    if sys.byteorder == "big":  # pragma: no cover
+        a.byteswap()
+    return a.tobytes()
+
+
+def _text(s: str) -> bytes:
+    return s.encode("utf-8")
+
+
+def pack(raw: dict[str, Any]) -> bytes:
+    """The tables dict ``tools/build_spin_tables.py`` builds, in the compact form :meth:`Tables.from_packed` reads.
+
+    Lossless for what :class:`Tables` uses: the pair ids (already delta-coded in
+    ``raw``) as uint32 arrays, the word lists and maps as text; the lexicon with
+    its sentence-initial forms already added.  (Not gzipped: the caller does.)
+    """
+    def check(words: Iterable[str]) -> None:
+        for w in words:
+            if not w or "\n" in w or "\t" in w:
+                raise ValueError(f"cannot pack {w!r}: empty or holds a newline or tab")
+
+    sections: list[tuple[str, str, bytes]] = []
+    check(raw["common"])
+    sections.append(("common", "text", _text("\n".join(raw["common"]))))
+    for key in ("pairs_once", "pairs_more"):
+        deltas = list(raw[key])
+        if any(d < 0 or d >= 2**32 for d in deltas):
+            raise ValueError(f"{key}: a delta outside uint32")
+        sections.append((key, "u32", _u32(deltas)))
+    for key in ("originals", "synonyms"):
+        table = raw.get(key, {})
+        check(table)
+        for v in table.values():
+            if not v:
+                raise ValueError(f"{key}: an empty list of words")
+            check(v)
+        sections.append((key + "_keys", "text", _text("\n".join(table))))
+        sections.append((key + "_values", "text", _text("\n".join("\t".join(v) for v in table.values()))))
+    lex = _with_capitalised(raw["lexicon"])
+    check(lex)
+    check(lex.values())
+    sections.append(("lexicon_keys", "text", _text("\n".join(lex))))
+    sections.append(("lexicon_values", "text", _text("\n".join(lex.values()))))
+    meta = {k: v for k, v in raw.items()
+            if k not in ("common", "pairs_once", "pairs_more", "originals", "synonyms", "lexicon")}
+    header = {"format": PACK_FORMAT, "meta": meta, "sections": [[n, kind, len(b)] for n, kind, b in sections]}
+    line = json.dumps(header, separators=(",", ":"), sort_keys=True).encode("ascii") + b"\n"
+    return line + b"".join(b for _, _, b in sections)
+
+
+def _unpack(blob: bytes) -> tuple[dict[str, Any], dict[str, Any]]:
+    nl = blob.index(b"\n")
+    header = json.loads(blob[:nl])
+    if header.get("format") != PACK_FORMAT:
+        raise ValueError(f"not a packed spin tables file of format {PACK_FORMAT}: {header.get('format')!r}")
+    out: dict[str, Any] = {}
+    pos = nl + 1
+    view = memoryview(blob)
+    for name, kind, size in header["sections"]:
+        chunk = view[pos:pos + size]
+        pos += size
+        if kind == "u32":
+            a = array("I")
+            a.frombytes(chunk)
+            if sys.byteorder == "big":  # pragma: no cover
+                a.byteswap()
+            out[name] = a
+        elif kind == "text":
+            out[name] = str(chunk, "utf-8")
+        else:
+            raise ValueError(f"unknown section kind {kind!r}")
+    if pos != len(blob):
+        raise ValueError("packed spin tables: trailing or missing bytes")
+    return header, out
 
 
 @lru_cache(maxsize=1)
@@ -272,46 +428,53 @@ def _wordfreq_top(n: int) -> dict[str, float] | None:
     return out
 
 
-#: The shipped tables, in the package data :data:`_DATA`.
-FILE = "tables.json.gz"
-#: The keys :class:`Tables` cannot do without.
-_REQUIRED = ("common", "pairs_once", "pairs_more", "originals", "lexicon")
+#: the shipped tables, packed (:func:`pack`) and gzipped
+PACKED = "tables.bin.gz"
 
 
-def load_raw(path: str | Path | None = None) -> dict[str, Any]:
-    """The tables as stored: the shipped :data:`FILE`, or the gzipped JSON file at ``path``.
+def load_packed(path: str | Path | None = None) -> bytes:
+    """The shipped tables as :func:`pack` wrote them (gunzipped), or those of the file at ``path``.
 
-    A missing, truncated or corrupt file, or one without the tables' keys, is a
-    :class:`~credscore.errors.ModelError`, as for every other model file (the shipped
-    ``models/`` files go through :func:`credscore.score.read_model_file`; these tables
-    are package data of ``credscore.spin.data``, so they are read here).
+    A missing, truncated or corrupt file is a :class:`~credscore.errors.ModelError`, as for
+    every other model file (the ``models/`` files go through
+    :func:`credscore.score.read_model_file`; these tables are package data of
+    ``credscore.spin.data``, so they are read here).
     """
-    where = str(path) if path is not None else f"{_DATA}/{FILE}"
     try:
         if path is None:
-            blob = resources.files(_DATA).joinpath(FILE).read_bytes()
+            blob = resources.files(_DATA).joinpath(PACKED).read_bytes()
         else:
             blob = Path(path).read_bytes()
-        raw = json.loads(gzip.decompress(blob))
-    except (ImportError, OSError, EOFError, ValueError, zlib.error) as e:
-        raise ModelError(f"cannot read the spin tables {where}: {e}") from e
-    if not isinstance(raw, dict) or any(k not in raw for k in _REQUIRED):
-        raise ModelError(f"the spin tables {where} are not a JSON object with the keys {list(_REQUIRED)}")
-    return raw
+        return gzip.decompress(blob)
+    except (ImportError, OSError, EOFError, zlib.error) as e:
+        raise ModelError(f"cannot read the spin tables {path or PACKED}: {e}") from e
+
+
+def load(path: str | Path | None = None) -> Tables:
+    """The tables of the packed file at ``path`` (default: the shipped ones, uncached).
+
+    A file that is missing, not gzip, or not :func:`pack`'s format is a
+    :class:`~credscore.errors.ModelError`.
+    """
+    blob = load_packed(path)
+    try:
+        return Tables.from_packed(blob)
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError) as e:
+        raise ModelError(f"the spin tables {path or PACKED} are not packed spin tables: {e}") from e
 
 
 @lru_cache(maxsize=1)
 def default_tables() -> Tables:
     """The shipped tables (loaded and compiled on first use, then cached).
 
-    The garbage collector is paused while they load: the ~150,000 lists, tuples
-    and strings made on the way would otherwise set off collections that walk
-    everything already loaded (about a third of the load time).
+    The garbage collector is paused while they load: the ~60,000 tuples made on
+    the way would otherwise set off collections that walk everything already
+    loaded.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return Tables(load_raw())
+        return load()
     finally:
         if enabled:
             gc.enable()
