@@ -8,8 +8,9 @@ unpickled: :class:`TreeEnsemble` walks all trees at once with numpy (one fancy-i
 step per tree level), so scoring a page of 300 blocks costs a few array operations.
 
 The model answers one question per block -- "is this article text?" -- as a
-probability; :func:`classify_blocks` turns it into keep/remove with the threshold stored
-beside the trees (chosen on the training split's out-of-fold predictions).
+probability; :func:`label_with_model` turns it into keep/remove, for the blocks the rules
+left open, with the threshold stored beside the trees (chosen on the training split's
+out-of-fold predictions).
 """
 
 from __future__ import annotations
