@@ -1,9 +1,15 @@
-"""Does settling the cleaned text (credscore.chrome.settle) change extraction quality?
+"""What does settling do to ``clean``'s text, and is ``clean`` idempotent?
+
+``clean(page)`` is ``analyze(page).text`` settled: the plain-text chrome *rules* alone
+(``segment_text`` + ``strip`` without the learned model; :func:`credscore.chrome.settle.settle`)
+applied until the text stops changing.  The learned model is not rerun: on plain text it
+only runs when the rules find chrome, and a fixed point of the rules has none, so a second
+``clean`` leaves the text as it is.
 
 For each page of the Scrapinghub AEB benchmark (and, with ``--wcxb N``, every 7th
-WCXB dev page up to N pages) it compares word-level F1 against the gold text for
-``analyze(page).text`` (one pass) and ``clean(page)`` (settled: idempotent), and
-counts the pages where settling changed anything and the pages where a second
+WCXB dev page up to N pages) it compares word-level F1 against the gold text for the
+one-pass text ``analyze(page).text`` and the settled one (what ``clean(page)`` returns),
+and counts the pages where settling changed anything and the pages where a second
 ``clean`` would still change the text (must be 0).
 
     python -m benchmarks.clean_fixpoint                # AEB, 181 pages

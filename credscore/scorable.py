@@ -85,14 +85,31 @@ def unscored_reason(text: str, language: str, languages: tuple[str, ...] = MODEL
     return None
 
 
-def describe(reason: str) -> str:
-    """A few words for a reader: ``describe("too_short")`` → ``"too short: under 50 words"``."""
+def describe(reason: str, min_words: int | None = None) -> str:
+    """A few words for a reader: ``describe("too_short")`` → ``"too short: under 80 words of
+    article text"``.
+
+    ``min_words`` is the length rule of the model that judged the document; by default the
+    shipped model's (its file's ``min_words``, which is what :func:`credscore.analyze` used).
+    """
     if reason == "no_article":
         return "no article text left after chrome removal"
     if reason == "placeholder":
         return "placeholder text (lorem ipsum)"
     if reason == "too_short":
-        return f"too short: under {MIN_ARTICLE_WORDS} words of article text"
+        n = _shipped_min_words() if min_words is None else min_words
+        return f"too short: under {n} words of article text"
     if reason.startswith("language:"):
         return f"language {reason.split(':', 1)[1]!r}: the model reads English only"
     return reason
+
+
+def _shipped_min_words() -> int:
+    """The shipped score model's ``min_words`` (:data:`MIN_ARTICLE_WORDS` if it cannot be read)."""
+    from .errors import ModelError
+    from .score import load_model  # not at import time: score.py need not load for this module
+
+    try:
+        return int(getattr(load_model(), "min_words", MIN_ARTICLE_WORDS))
+    except ModelError:
+        return MIN_ARTICLE_WORDS

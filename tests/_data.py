@@ -55,6 +55,19 @@ def wcxb_text_pages(n: int = 80, step: int = 15) -> tuple[str, ...]:
     return tuple(_TAG.sub(" ", gzip.decompress(p.read_bytes()).decode("utf-8", "replace")) for p in files)
 
 
+# Article 1 of the Universal Declaration of Human Rights, in the UN's official
+# translations (real text, freely reusable).
+UDHR = {
+    "ru": "Все люди рождаются свободными и равными в своем достоинстве и правах. Они наделены разумом "
+          "и совестью и должны поступать в отношении друг друга в духе братства.",
+    "vi": "Tất cả mọi người sinh ra đều được tự do và bình đẳng về nhân phẩm và quyền. Mọi con người đều "
+          "được tạo hóa ban cho lý trí và lương tâm và cần phải đối xử với nhau trong tình bằng hữu.",
+    "zh": "人人生而自由，在尊严和权利上一律平等。他们赋有理性和良心，并应以兄弟关系的精神相对待。",
+    "ar": "يولد جميع الناس أحرارًا متساوين في الكرامة والحقوق. وقد وهبوا عقلاً وضميرًا وعليهم أن يعامل "
+          "بعضهم بعضًا بروح الإخاء.",
+}
+
+
 # --------------------------------------------------------------------------- boilerplate pages
 # The WCXB dev and AEB pages with their gold article text, on the sides of the frozen
 # domain-grouped split (benchmarks/splits/boilerplate_split.json: the chrome model was

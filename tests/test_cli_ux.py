@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import sys
+
 import pytest
 
 from credscore.cli import main
@@ -165,27 +168,47 @@ def test_report_progress_on_a_terminal_with_total_and_loading_phase():
     assert "loading" not in out and '"schema_version"' in out  # stdout untouched
 
 
-def test_clean_and_score_progress_and_quiet(tmp_path):
+class _Terminal(io.StringIO):
+    """A stderr that says it is a terminal: all the CLI looks at before drawing progress."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _run_with_terminal_stderr(args, monkeypatch, capsys):
+    """``main(ARGS)`` in this process with stderr a terminal; return (stdout, stderr).
+
+    The real pseudo-terminal and the ``python -m credscore.cli`` entry point are
+    tested once above (``test_report_progress_on_a_terminal_with_total_and_loading_phase``);
+    the options are tested here without paying a cold start per call.
+    """
+    capsys.readouterr()
+    err = _Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setenv("COLUMNS", "100")
+    main(args)
+    return capsys.readouterr().out, err.getvalue()
+
+
+def test_clean_and_score_progress_and_quiet(tmp_path, monkeypatch, capsys):
     import json
 
-    out, err = _run_with_tty_stderr(["clean", str(SEEDS)])
+    out, err = _run_with_terminal_stderr(["clean", str(SEEDS)], monkeypatch, capsys)
     assert "loading models…" in err and "5/5 documents" in err and "==> " in out
-    out, err = _run_with_tty_stderr(["clean", "--quiet", str(SEEDS)])
+    out, err = _run_with_terminal_stderr(["clean", "--quiet", str(SEEDS)], monkeypatch, capsys)
     assert "credscore:" not in err
     inp = tmp_path / "in.jsonl"
     inp.write_text("".join(json.dumps({"text": p.read_text(encoding="utf-8")}) + "\n"
                            for p in sorted(SEEDS.glob("*.txt"))), encoding="utf-8")
-    out, err = _run_with_tty_stderr(["score", "-i", str(inp), "-o", "-"])
+    out, err = _run_with_terminal_stderr(["score", "-i", str(inp), "-o", "-"], monkeypatch, capsys)
     assert "loading models…" in err and "(100% of the input)" in err and "5 documents, 0 failures" in err
     assert len(out.splitlines()) == 5
-    out, err = _run_with_tty_stderr(["score", "-q", "-i", str(inp), "-o", "-"])
+    out, err = _run_with_terminal_stderr(["score", "-q", "-i", str(inp), "-o", "-"], monkeypatch, capsys)
     assert "loading" not in err and "5 documents, 0 failures" in err
 
 
-def test_no_progress_when_stderr_is_piped():
-    import subprocess
-    import sys
-
-    r = subprocess.run([sys.executable, "-m", "credscore.cli", "report", str(SEEDS), "--format", "json"],
-                       capture_output=True, check=True)
-    assert b"loading" not in r.stderr and b"documents" not in r.stderr
+def test_no_progress_when_stderr_is_piped(capsys):
+    """stderr captured (not a terminal, as in a pipe): no progress line, nothing on stderr."""
+    assert main(["report", str(SEEDS), "--format", "json"]) == 0
+    err = capsys.readouterr().err.encode()
+    assert b"loading" not in err and b"documents" not in err

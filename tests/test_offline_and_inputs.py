@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 import credscore
 from credscore.errors import BinaryInputError, EmptyInputError
 
-from .conftest import ROOT, require_data
-
-_NO_NET = """
-import socket
-def _blocked(*a, **k):
-    raise RuntimeError("network access attempted")
-socket.socket.connect = _blocked
-socket.create_connection = _blocked
-socket.getaddrinfo = _blocked
-import sys
-sys.argv = ["credscore", "report", "seeds", "--format", "json"]
-from credscore.cli import main
-raise SystemExit(main())
-"""
+from .conftest import require_data
 
 
-def test_whole_cli_runs_with_sockets_blocked():
-    """textstat (readability) and the word list load offline; nothing opens a socket."""
-    r = subprocess.run([sys.executable, "-c", _NO_NET], cwd=ROOT, capture_output=True, text=True, timeout=300)
+def test_whole_cli_runs_with_sockets_blocked(cli_with_sockets_blocked):
+    """textstat (readability) and the word list load offline; nothing opens a socket
+    (a fresh interpreter with its sockets blocked: the ``cli_with_sockets_blocked`` run)."""
+    r = cli_with_sockets_blocked
     assert r.returncode == 0, r.stderr[-2000:]
     assert "network access attempted" not in r.stderr
     assert '"readability"' in r.stdout

@@ -160,6 +160,19 @@ def test_sourcing_counts_named_sources_seed_000(seed_analyses):
     assert not seed_analyses["000"].signals["sourcing"].flagged
 
 
+
+def test_sourcing_an_engineer_is_a_named_source():
+    """A role in an apposition names the source: "engineer" is one (FakeNewsNet v1,
+    PolitiFact_Fake_35, as scraped)."""
+    from credscore.signals import sourcing
+
+    text = ("The swimming crew members were then ferociously attacked by a school of killer whales, that "
+            "decimated a large number of the crew within moments. \u201cIt was horrific\u201d claims Asuka "
+            "Kumara, a mechanical engineer who witnessed the gruesome  scene. \u201cThe water was red with "
+            "blood, there were bodies everywhere\u201d he recalls in tears.")
+    d = sourcing.compute(Context.from_text(text)).details
+    assert "Asuka Kumara" in d["sources"], d["sources"]
+
 def test_byline_and_dateline(seed_analyses):
     a = seed_analyses["000"]
     b = a.signals["byline"]

@@ -24,24 +24,12 @@ from credscore.document import DEFAULT_MAX_BYTES, decode_bytes, guess_legacy_enc
 from credscore.errors import BinaryInputError, CredscoreError, EmptyInputError, InputTooLargeError
 from credscore.signals import load_signals
 
+from ._data import UDHR
 from .conftest import DATA, ROOT, SEEDS
 from .invariants import check
 
 ENGLISH_ONLY = {m.NAME for m in load_signals() if m.ENGLISH_ONLY}
 ANY_LANGUAGE = {m.NAME for m in load_signals() if not m.ENGLISH_ONLY}
-
-# Article 1 of the Universal Declaration of Human Rights, in the UN's official
-# translations (real text, freely reusable).
-UDHR = {
-    "ru": "Все люди рождаются свободными и равными в своем достоинстве и правах. Они наделены разумом "
-          "и совестью и должны поступать в отношении друг друга в духе братства.",
-    "vi": "Tất cả mọi người sinh ra đều được tự do và bình đẳng về nhân phẩm và quyền. Mọi con người đều "
-          "được tạo hóa ban cho lý trí và lương tâm và cần phải đối xử với nhau trong tình bằng hữu.",
-    "zh": "人人生而自由，在尊严和权利上一律平等。他们赋有理性和良心，并应以兄弟关系的精神相对待。",
-    "ar": "يولد جميع الناس أحرارًا متساوين في الكرامة والحقوق. وقد وهبوا عقلاً وضميرًا وعليهم أن يعامل "
-          "بعضهم بعضًا بروح الإخاء.",
-}
-
 
 def seed(prefix: str) -> str:
     (p,) = SEEDS.glob(f"{prefix}_*.txt")
@@ -368,36 +356,17 @@ def _env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"}
 
 
-_NO_NET = """
-import socket, sys
-def _blocked(*a, **k):
-    raise RuntimeError("network access attempted")
-socket.socket.connect = _blocked
-socket.socket.connect_ex = _blocked
-socket.socket.sendto = _blocked
-socket.create_connection = _blocked
-socket.getaddrinfo = _blocked
-from credscore.cli import main
-codes = [main(["report", "seeds", sys.argv[1], "--format", "json", "-o", sys.argv[2]]),
-         main(["clean", "seeds", sys.argv[1], "-o", sys.argv[3]])]
-raise SystemExit(max(codes))
-"""
-
-
-def test_cli_on_seeds_and_hostile_html_with_sockets_blocked(tmp_path):
-    page = tmp_path / "hostile.html"
-    page.write_text('<!DOCTYPE html SYSTEM "http://example.invalid/x.dtd"><html><head>'
-                    '<link rel="stylesheet" href="http://example.invalid/s.css"></head><body>'
-                    '<img src="http://example.invalid/p.gif"><p>' + UDHR["vi"] + "</p></body></html>")
-    out, clean = tmp_path / "out.json", tmp_path / "clean.txt"
-    r = subprocess.run([sys.executable, "-c", _NO_NET, str(page), str(out), str(clean)], cwd=ROOT,
-                       capture_output=True, text=True, timeout=300)
+def test_cli_on_seeds_and_hostile_html_with_sockets_blocked(cli_with_sockets_blocked):
+    """``report`` and ``clean`` on the seeds and a page that points at remote DTDs, stylesheets
+    and images, in a fresh interpreter whose sockets raise (conftest: one run shared with
+    test_offline_and_inputs)."""
+    r = cli_with_sockets_blocked
     assert r.returncode == 0, r.stderr[-2000:]
     assert "network access attempted" not in r.stderr
-    records = json.loads(out.read_text())
+    records = json.loads(r.report_file)
     assert len(records) == 6
     assert records[-1]["language"] == "vi"
-    assert UDHR["vi"] in clean.read_text()
+    assert UDHR["vi"] in r.clean_file
 
 
 def test_every_model_file_is_plain_data():

@@ -127,13 +127,15 @@ def test_explanation_never_contradicts_the_flags_on_the_seeds(seed_analyses):
 
 @pytest.mark.slow
 def test_explanation_never_contradicts_the_flags_on_real_pages():
-    """On 120 real pages of two boilerplate benchmarks (HTML, chrome and all)."""
+    """On 60 real pages of two boilerplate benchmarks (HTML, chrome and all): every second page
+    of the first 60 of each (when written: 56 scored, 42 of them with a flagged signal, 13 kinds
+    of flag; all 120 pages gave 112, 84 and 14 at three times the cost)."""
     import gzip as _gz
 
     aeb = require_data("boilerplate", "scrapinghub-aeb", "html")
-    pages = sorted(aeb.glob("*.html.gz"))[:60]
+    pages = sorted(aeb.glob("*.html.gz"))[:60:2]
     wc = DATA / "boilerplate" / "wcxb-dev" / "html"
-    pages += sorted(wc.glob("*.html.gz"))[:60] if wc.exists() else []
+    pages += sorted(wc.glob("*.html.gz"))[:60:2] if wc.exists() else []
     bad = {}
     for p in pages:
         a = credscore.analyze(_gz.decompress(p.read_bytes()))

@@ -3,6 +3,7 @@ from ``../shared`` (skipped when absent), and an unseen article put through a sp
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 
@@ -143,6 +144,26 @@ def test_trie_regex_matches_exactly_the_phrases(phrases):
     for extra in ("", "abcx", "-a-", "cab", "aa", "ba c"):
         assert bool(rx.fullmatch(extra)) == (extra in phrases)
 
+
+
+_HEAD = b'{"format": ["credscore-spin-tables", 1], "sections": [["common", "text", 100]]}\n'
+
+
+@pytest.mark.parametrize("content", [b"", b"not gzip", gzip.compress(b"{not json\n"), gzip.compress(b"[]\n"),
+                                     gzip.compress(b'{"format": ["other", 1], "sections": []}\n'),
+                                     gzip.compress(_HEAD + b"abc"), gzip.compress(_HEAD + b"x" * 100)[:-8]])
+def test_a_broken_spin_tables_file_is_a_model_error(tmp_path, content):
+    """Missing, truncated, corrupt or not packed tables: ModelError like every other model file,
+    never a bare OSError, zlib.error, EOFError or ValueError."""
+    from credscore.errors import ModelError
+    from credscore.spin.tables import load
+
+    p = tmp_path / "tables.bin.gz"
+    p.write_bytes(content)
+    with pytest.raises(ModelError, match="spin tables"):
+        load(p)
+    with pytest.raises(ModelError, match="spin tables"):
+        load(tmp_path / "missing.bin.gz")
 
 def test_rare_word_out_of_place_named_with_a_commoner_synonym():
     """A rarer synonym from any WordNet sense, put where the reference never sees it,

@@ -85,6 +85,21 @@ def test_reasons_in_order():
     assert scorable.unscored_reason(long_en + " Designers call it lorem ipsum. ", "en") is None
 
 
+
+def test_too_short_is_worded_with_the_models_min_words(monkeypatch):
+    """The reason's wording gives the loaded model's length rule, not the module constant."""
+    import sys
+    from dataclasses import replace
+
+    from credscore.score import load_model
+
+    score = sys.modules["credscore.score"]  # credscore.score is also the function score()
+    shipped = load_model()
+    assert scorable.describe("too_short") == f"too short: under {shipped.min_words} words of article text"
+    assert scorable.describe("too_short", min_words=120) == "too short: under 120 words of article text"
+    monkeypatch.setattr(score, "_shipped_model", lambda: replace(shipped, min_words=65))
+    assert scorable.describe("too_short") == "too short: under 65 words of article text"
+
 def test_score_batch_pandas_and_filters_follow(seed_texts):
     texts = [seed_texts["002"], GERMAN, "", "Hello world."]
     cols = credscore.score_batch(texts)

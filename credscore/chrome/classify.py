@@ -47,7 +47,6 @@ _DATEISH_RE = re.compile(
     r"(?:[\s./,:-]+\d{1,4})*(?:\s*(?:am|pm|utc|gmt|[+-]\d{2}:?\d{2}))?\s*$|^\s*(?:date|updated|published)\b",
     re.IGNORECASE,
 )
-_SPACE_RE = re.compile(r"\s+")
 #: A date line is short; longer blocks are not tested (the pattern's overlapping
 #: ``\s+`` … ``[\s./,-]*`` backtracks quadratically over a long run of spaces).
 _DATEISH_MAX_CHARS = 200
@@ -79,7 +78,7 @@ def _n_words(text: str) -> int:
 
 
 def _norm(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()  # split() and \s agree on what is a space
 
 
 @dataclass
@@ -101,22 +100,21 @@ class Stripped:
 def label_blocks(blocks: Sequence[Block], content_type: str, page: dict | None = None,
                  model: ModelHook | None = None) -> tuple[list[str | None], int | None]:
     """Return one label per block (None = article) and the index of the title block."""
-    labels, title_idx = _label_blocks(blocks, content_type, page, model, hints=True)
+    words = [_n_words(b.text) for b in blocks]
+    labels, title_idx = _label_blocks(blocks, content_type, page, model, True, words)
     if any(b.hint for b in blocks):
-        words = [_n_words(b.text) for b in blocks]
         kept = sum(w for w, lab in zip(words, labels) if lab is None)
         if kept < max(HINT_GUARD_MIN_WORDS, HINT_GUARD_SHARE * sum(words)):
-            labels2, title2 = _label_blocks(blocks, content_type, page, model, hints=False)
+            labels2, title2 = _label_blocks(blocks, content_type, page, model, False, words)
             if sum(w for w, lab in zip(words, labels2) if lab is None) > kept:
                 return labels2, title2
     return labels, title_idx
 
 
 def _label_blocks(blocks: Sequence[Block], content_type: str, page: dict | None,
-                  model: ModelHook | None, hints: bool) -> tuple[list[str | None], int | None]:
+                  model: ModelHook | None, hints: bool, words: list[int]) -> tuple[list[str | None], int | None]:
     n = len(blocks)
     labels: list[str | None] = [None] * n
-    words = [_n_words(b.text) for b in blocks]
 
     # 1-2. markup hints and lexicon
     for i, b in enumerate(blocks):
@@ -148,7 +146,7 @@ def _label_blocks(blocks: Sequence[Block], content_type: str, page: dict | None,
                 kind = (lexicon.opener_kind(t) if words[j] <= lexicon.MAX_WORDS else None) or kind
                 j += 1
                 continue
-            if words[j] <= 120 and lexicon.CONTINUATION_RE.search(t):
+            if words[j] <= 120 and lexicon.continues_wall(t):
                 labels[j] = kind
                 j += 1
                 continue
@@ -261,7 +259,7 @@ def strip(seg: Segmented, content_type: str, model: ModelHook | None = None) -> 
             pos += len(sep)
         prev_end = b.end
         # inline chrome
-        cuts = [(m.start(), m.end(), m.lastgroup or "boilerplate") for m in lexicon.INLINE_RE.finditer(b.text)]
+        cuts = lexicon.inline_cuts(b.text)
         cuts = [c for c in cuts if c[0] > 0]  # never cut a whole block this way
         kept: list[tuple[int, int]] = []
         cur = 0

@@ -24,17 +24,18 @@ import re
 from collections import Counter
 from functools import lru_cache
 from itertools import chain
-from typing import Sequence
+from operator import itemgetter
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 
 from ..dates.patterns import BLOCK_DATE_RE
 from ..segment import Block
-from .lexicon_i18n import KINDS, any_re, may_match
+from .lexicon import CUE_KINDS as KINDS
+from .lexicon import cue_hits
 from .stopwords import STOPWORDS
 
 _WORD_RE = re.compile(r"\w+")
-_PUNCT_RE = re.compile(r"[.,;:!?…]")
 _SENT_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
 _END_PUNCT_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _SEP_RE = re.compile(r"[|»›·•/>]|\s[-–—]\s")
@@ -90,51 +91,74 @@ HTML_FEATURES: tuple[str, ...] = TEXT_FEATURES + tuple(_HTML_EXTRA)
 # --------------------------------------------------------------------------- helpers
 def guess_language(texts: Sequence[str]) -> str:
     """The language (en, ru, de, fr, es, vi) whose stop words cover most tokens; "en" if none."""
-    counts = Counter()
-    seen = 0
-    for t in texts:
-        for w in _WORD_RE.findall(t.lower()):
-            seen += 1
-            for lang in _LANGS:
-                if w in STOPWORDS[lang]:
-                    counts[lang] += 1
-        if seen > 3000:
+    return _guess_language(_lower_words(t, _WORD_RE.findall(t)) for t in texts)
+
+
+def _guess_language(lowered: Iterable[list[str]]) -> str:
+    """:func:`guess_language` from each block's lower-cased words (read up to 3,000 words)."""
+    head: list[str] = []
+    for words in lowered:
+        head += words
+        if len(head) > 3000:
             break
-    if not counts:
+    counts = {lang: sum(map(STOPWORDS[lang].__contains__, head)) for lang in _LANGS}
+    if not any(counts.values()):
         return "en"
     # normalise by list size a little: long lists (en, vi) catch more by chance
     best = max(_LANGS, key=lambda lang: counts[lang] / math.log(len(STOPWORDS[lang]) + 10))
     return best
 
 
-def _block_base(text: str, stop: frozenset[str]) -> list[float]:
-    words = _WORD_RE.findall(text)
+def _lower_words(text: str, words: list[str]) -> list[str]:
+    """``_WORD_RE.findall(text.lower())``, from the words already found: the same list
+    unless the text holds "İ" (lower-cases to two characters) or "Σ" (lower-cases by
+    context); no other character changes length or word-ness when lower-cased."""
+    if "\u0130" in text or "\u03a3" in text:
+        return _WORD_RE.findall(text.lower())
+    return " ".join(words).lower().split(" ") if words else []
+
+
+_DELETE = {name: bytes(c for c in range(128) if test(chr(c))) for name, test in
+           (("alpha", str.isalpha), ("upper", str.isupper), ("digit", str.isdigit))}
+
+
+def _block_base(text: str, words: list[str], low: list[str], stop: frozenset[str]) -> list[float]:
+    """The per-block columns of :data:`_BASE` up to ``has_date``, then ``good``: one word
+    list per block, character classes counted in C (``bytes.translate`` on ASCII text,
+    ``str.count`` for punctuation), and a regex run only where its characters occur."""
     nw = len(words)
     nc = len(text)
-    low = [w.lower() for w in words]
-    n_stop = sum(1 for w in low if w in stop)
-    letters = sum(map(str.isalpha, text))
-    uppers = sum(map(str.isupper, text))
-    digits = sum(map(str.isdigit, text))
-    title = sum(1 for w in words if w[:1].isupper())
+    n_stop = sum(map(stop.__contains__, low))
+    if text.isascii():
+        b = text.encode("ascii")
+        letters = nc - len(b.translate(None, _DELETE["alpha"]))
+        uppers = nc - len(b.translate(None, _DELETE["upper"]))
+        digits = nc - len(b.translate(None, _DELETE["digit"]))
+    else:
+        letters = sum(map(str.isalpha, text))
+        uppers = sum(map(str.isupper, text))
+        digits = sum(map(str.isdigit, text))
+    title = sum(map(str.isupper, map(itemgetter(0), words)))
     stop_d = n_stop / nw if nw else 0.0
-    ends = 1.0 if _END_PUNCT_RE.search(text) else 0.0
+    dot, comma, semi, colon, excl, quest, ell = map(text.count, ".,;:!?…")
+    sent_marks = dot + excl + quest + ell
+    ends = 1.0 if (sent_marks or colon or semi) and _END_PUNCT_RE.search(text) else 0.0
     good = 1.0 if (nw >= 10 and stop_d >= 0.2) else 0.0
     row = [
         math.log1p(nc),
         math.log1p(nw),
-        (sum(len(w) for w in words) / nw) if nw else 0.0,
+        (sum(map(len, words)) / nw) if nw else 0.0,
         stop_d,
-        len(_PUNCT_RE.findall(text)) / nc if nc else 0.0,
+        (sent_marks + comma + semi + colon) / nc if nc else 0.0,
         ends,
         1.0 if text[:1].isupper() else 0.0,
         title / nw if nw else 0.0,
         uppers / letters if letters else 0.0,
         digits / nc if nc else 0.0,
-        float(len(_SENT_END_RE.findall(text))),
+        float(len(_SENT_END_RE.findall(text))) if sent_marks else 0.0,
         float(len(_SEP_RE.findall(text))),
-        1.0 if _URL_RE.search(text) else 0.0,
-        1.0 if BLOCK_DATE_RE.search(text) else 0.0,
+        1.0 if ("http" in text or "www." in text or "@" in text) and _URL_RE.search(text) else 0.0,
+        1.0 if digits and BLOCK_DATE_RE.search(text) else 0.0,  # every date has a digit
     ]
     return row + [good]
 
@@ -145,16 +169,8 @@ def _lexicon_row(text: str, nw: int) -> list[float] | tuple[float, ...]:
     return _lexicon_hits(text)
 
 
-@lru_cache(maxsize=50_000)
-def _lexicon_hits(text: str) -> tuple[float, ...]:
-    """Share of ``text`` covered by each kind's phrases (cached: menus repeat across pages)."""
-    if not may_match(text):  # no required literal of any phrase: no match (exact)
-        return _NO_HITS
-    n = len(text)
-    out = [0.0] * len(KINDS)
-    for m in any_re().finditer(text):
-        out[_KIND_INDEX[m.lastgroup]] += (m.end() - m.start()) / n
-    return tuple(min(1.0, v) for v in out)
+#: Share of a block covered by each kind's cues (cached: menus repeat across pages).
+_lexicon_hits = lru_cache(maxsize=50_000)(cue_hits)
 
 
 def _window_mean(x: np.ndarray, k: int) -> np.ndarray:
@@ -173,23 +189,22 @@ def text_features(texts: Sequence[str], lang: str | None = None) -> np.ndarray:
     n = len(texts)
     if n == 0:
         return np.zeros((0, len(TEXT_FEATURES)))
-    stop = STOPWORDS[lang or guess_language(texts)]
-    norm = [" ".join(_WORD_RE.findall(t.lower())) for t in texts]
+    words = [_WORD_RE.findall(t) for t in texts]  # one word list per block
+    lowered = [_lower_words(t, w) for t, w in zip(texts, words)]
+    stop = STOPWORDS[lang or _guess_language(lowered)]
+    norm = [" ".join(w) for w in lowered]
     dup = Counter(norm)
     lens = np.array([len(t) for t in texts], dtype=float)
-    cum = np.cumsum(lens) - lens
+    cum = (np.cumsum(lens) - lens).tolist()
     total = float(lens.sum()) or 1.0
-    base = np.empty((n, len(_BASE)))
-    for i, t in enumerate(texts):
-        row = _block_base(t, stop)
-        nw = int(round(math.expm1(row[1])))
+    rows = []
+    for i, t in enumerate(texts):  # Python lists, one numpy array at the end
+        row = _block_base(t, words[i], lowered[i], stop)
         good = row.pop()
-        base[i, : len(row)] = row
-        base[i, len(row)] = i / n
-        base[i, len(row) + 1] = cum[i] / total
-        base[i, len(row) + 2] = math.log(dup[norm[i]])
-        base[i, len(row) + 3] = good
-        base[i, len(row) + 4 :] = _lexicon_row(t, nw)
+        row += (i / n, cum[i] / total, math.log(dup[norm[i]]), good)
+        row += _lexicon_row(t, len(words[i]))
+        rows.append(row)
+    base = np.array(rows, dtype=np.float64)
     col = {name: j for j, name in enumerate(_BASE)}
     neigh_cols = [col[c] for c in _NEIGH]
     neigh = np.zeros((n, len(_OFFSETS) * len(_NEIGH)))
@@ -217,30 +232,71 @@ def text_features(texts: Sequence[str], lang: str | None = None) -> np.ndarray:
     return np.hstack([base, neigh, page])
 
 
-def _path_row(tag_path: str, tag: str, width: int, tag_idx: dict, anc_idx: dict,
+def _path_row(tag_path: str, tag: str, width: int, tag_idx: dict,
               o_tag: int, o_anc: int, o_kw: int, o_kw2: int) -> np.ndarray:
-    """The columns that depend only on (tag path, block tag): computed once per path."""
-    row = np.zeros(width)
+    """The columns that depend only on (tag path, block tag): computed once per path.
+
+    Class/id keywords and the ad marker are found in the steps' class/id names joined by
+    spaces; neither contains a space, so that is the union of what each step's names hold
+    (:func:`_step_cols`, cached: pages share most of their steps)."""
     parts = tag_path.split(">")
-    row[1] = len(parts)
-    attrs = " ".join(p.partition(".")[2] or p.partition("#")[2] for p in parts).lower()
-    near = " ".join(p.partition(".")[2] or p.partition("#")[2] for p in parts[-2:]).lower()
-    row[3] = 1.0 if _AD_RE.search(attrs) else 0.0
+    ones: list[int] = []  # the one-hot columns, set in one numpy call
     j = tag_idx.get(tag)
     if j is not None:
-        row[o_tag + j] = 1.0
+        ones.append(o_tag + j)
+    kws: set[int] = set()
+    ad = False
     for p in parts:
-        t = p.split(".", 1)[0].split("#", 1)[0]
-        j = anc_idx.get(t)
-        if j is not None:
-            row[o_anc + j] = 1.0
-    if attrs:
-        for k, kw in enumerate(_KEYWORDS):
-            if kw in attrs:
-                row[o_kw + k] = 1.0
-                if kw in near:
-                    row[o_kw2 + k] = 1.0
+        anc, kw, is_ad = _step_cols(p)
+        if anc is not None:
+            ones.append(o_anc + anc)
+        kws.update(kw)
+        ad = ad or is_ad
+    ones += [o_kw + k for k in kws]
+    ones += [o_kw2 + k for p in parts[-2:] for k in _step_cols(p)[1]]  # the two nearest steps
+    row = np.zeros(width)
+    row[ones] = 1.0
+    row[1] = len(parts)
+    row[3] = 1.0 if ad else 0.0
     return row
+
+
+@lru_cache(maxsize=50_000)
+def _step_cols(step: str) -> tuple[int | None, tuple[int, ...], bool]:
+    """(ancestor-tag column, keyword indices, ad marker) of one ``tag.class#id`` step."""
+    t = step.split(".", 1)[0].split("#", 1)[0]
+    names = (step.partition(".")[2] or step.partition("#")[2]).lower()
+    kw = tuple(sorted(_keywords_in(names))) if names else ()
+    return _ANC_IDX.get(t), kw, bool(names) and _AD_RE.search(names) is not None
+
+
+@lru_cache(maxsize=1)
+def _keyword_automaton() -> Any:
+    """An Aho-Corasick automaton of :data:`_KEYWORDS` (value: their indices), or None
+    without ``pyahocorasick``; built on first use."""
+    try:
+        import ahocorasick
+    except ImportError:  # pragma: no cover - a dependency; the loop below answers the same
+        return None
+    by_kw: dict[str, tuple[int, ...]] = {}
+    for k, kw in enumerate(_KEYWORDS):
+        by_kw[kw] = by_kw.get(kw, ()) + (k,)
+    a = ahocorasick.Automaton()
+    for kw, ks in by_kw.items():
+        a.add_word(kw, ks)
+    a.make_automaton()
+    return a
+
+
+def _keywords_in(attrs: str) -> set[int]:
+    """Indices of the keywords that occur in ``attrs`` (one pass instead of 66 scans)."""
+    a = _keyword_automaton()
+    if a is None:  # pragma: no cover
+        return {k for k, kw in enumerate(_KEYWORDS) if kw in attrs}
+    found: set[int] = set()
+    for _, ks in a.iter(attrs):
+        found.update(ks)
+    return found
 
 
 @lru_cache(maxsize=50_000)
@@ -252,7 +308,7 @@ def _path_row_cached(tag_path: str, tag: str) -> np.ndarray:
     o_kw = o_anc + len(_ANC_TAGS)
     o_kw2 = o_kw + len(_KEYWORDS)
     o_share = o_kw2 + len(_KEYWORDS)
-    row = _path_row(tag_path, tag, o_share, _TAG_IDX, _ANC_IDX, o_tag, o_anc, o_kw, o_kw2)
+    row = _path_row(tag_path, tag, o_share, _TAG_IDX, o_tag, o_anc, o_kw, o_kw2)
     row.flags.writeable = False
     return row
 
@@ -327,7 +383,15 @@ def html_features(blocks: Sequence[Block], lang: str | None = None) -> np.ndarra
     for i, b in enumerate(blocks):
         by_path.setdefault(b.tag_path, []).append(i)
     lw = tf[:, TEXT_FEATURES.index("log_words")]
+    singles = [idx[0] for idx in by_path.values() if len(idx) == 1]
+    if singles:  # a path of one block: log 1 = 0, and the means are its own values
+        extra[singles, o_n + 3] = 0.0
+        extra[singles, o_n + 4] = lw[singles]
+        extra[singles, o_n + 5] = lens[singles] / total
+        extra[singles, o_n + 6] = ld[singles]
     for idx in by_path.values():
+        if len(idx) == 1:
+            continue
         sel = np.array(idx)
         extra[sel, o_n + 3] = math.log(len(idx))
         extra[sel, o_n + 4] = lw[sel].mean()

@@ -8,8 +8,9 @@ unpickled: :class:`TreeEnsemble` walks all trees at once with numpy (one fancy-i
 step per tree level), so scoring a page of 300 blocks costs a few array operations.
 
 The model answers one question per block -- "is this article text?" -- as a
-probability; :func:`classify_blocks` turns it into keep/remove with the threshold stored
-beside the trees (chosen on the training split's out-of-fold predictions).
+probability; :func:`label_with_model` turns it into keep/remove, for the blocks the rules
+left open, with the threshold stored beside the trees (chosen on the training split's
+out-of-fold predictions).
 """
 
 from __future__ import annotations
@@ -110,16 +111,19 @@ class TreeEnsemble:
         X = np.ascontiguousarray(X, dtype=np.float64)
         has_nan = bool(np.isnan(X).any())
         flat = X.ravel()
-        row_base = (np.arange(n, dtype=np.intp) * ncol)[:, None]
-        nodes = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
+        n_trees = len(self.roots)
+        # one flat (row, tree) axis walked with np.take (faster than 2-D fancy indexing)
+        row_base = np.repeat(np.arange(n, dtype=np.intp) * ncol, n_trees)
+        nodes = np.tile(self.roots, n)
+        feature, split, left = self.feature, self.split, self.left
         for _ in range(self.max_depth):
-            x = flat[row_base + self.feature[nodes]]
-            go_right = x > self.split[nodes]
+            x = flat.take(row_base + feature.take(nodes))
+            go_right = x > split.take(nodes)
             if has_nan:  # NaN compares False: send it where training sent missing values
                 nan = np.isnan(x)
-                go_right = np.where(nan, ~self.missing_left[nodes], go_right)
-            nodes = self.left[nodes] + go_right
-        return self.baseline + self.value[nodes].sum(axis=1)
+                go_right = np.where(nan, ~self.missing_left.take(nodes), go_right)
+            nodes = left.take(nodes) + go_right
+        return self.baseline + self.value.take(nodes).reshape(n, n_trees).sum(axis=1)
 
     def proba(self, X: np.ndarray) -> np.ndarray:
         """Probability that each block is article text."""

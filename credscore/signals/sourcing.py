@@ -80,7 +80,7 @@ official officer senator representative congressman congresswoman lawmaker legis
 justice lawyer attorney prosecutor adviser advisor aide chairman chairwoman chair ceo founder co-founder
 editor reporter correspondent columnist journalist head leader member manager commissioner general colonel
 lieutenant sergeant captain commander admiral deputy executive candidate nominee pollster consultant activist
-author writer dean principal teacher doctor physician surgeon nurse sheriff detective investigator inspector
+author writer engineer dean principal teacher doctor physician surgeon nurse sheriff detective investigator inspector
 negotiator owner coach partner organizer organiser campaigner researcher student resident witness
 """.split()
 TITLES = """

@@ -45,11 +45,15 @@ import json
 import math
 import re
 import sys
+import zlib
 from array import array
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, repeat
+from pathlib import Path
 from typing import Any, Iterable, Iterator
+
+from ..errors import ModelError
 
 _DATA = "credscore.spin.data"
 
@@ -428,10 +432,35 @@ def _wordfreq_top(n: int) -> dict[str, float] | None:
 PACKED = "tables.bin.gz"
 
 
-def load_packed() -> bytes:
-    """The shipped tables as :func:`pack` wrote them (gunzipped)."""
-    with resources.files(_DATA).joinpath(PACKED).open("rb") as f:
-        return gzip.decompress(f.read())
+def load_packed(path: str | Path | None = None) -> bytes:
+    """The shipped tables as :func:`pack` wrote them (gunzipped), or those of the file at ``path``.
+
+    A missing, truncated or corrupt file is a :class:`~credscore.errors.ModelError`, as for
+    every other model file (the ``models/`` files go through
+    :func:`credscore.score.read_model_file`; these tables are package data of
+    ``credscore.spin.data``, so they are read here).
+    """
+    try:
+        if path is None:
+            blob = resources.files(_DATA).joinpath(PACKED).read_bytes()
+        else:
+            blob = Path(path).read_bytes()
+        return gzip.decompress(blob)
+    except (ImportError, OSError, EOFError, zlib.error) as e:
+        raise ModelError(f"cannot read the spin tables {path or PACKED}: {e}") from e
+
+
+def load(path: str | Path | None = None) -> Tables:
+    """The tables of the packed file at ``path`` (default: the shipped ones, uncached).
+
+    A file that is missing, not gzip, or not :func:`pack`'s format is a
+    :class:`~credscore.errors.ModelError`.
+    """
+    blob = load_packed(path)
+    try:
+        return Tables.from_packed(blob)
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError) as e:
+        raise ModelError(f"the spin tables {path or PACKED} are not packed spin tables: {e}") from e
 
 
 @lru_cache(maxsize=1)
@@ -445,7 +474,7 @@ def default_tables() -> Tables:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return Tables.from_packed(load_packed())
+        return load()
     finally:
         if enabled:
             gc.enable()
