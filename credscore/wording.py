@@ -41,6 +41,8 @@ from itertools import compress, repeat
 from operator import is_not, neg
 from typing import Any, Iterable, Mapping
 
+import numpy as np
+
 from .errors import ModelError
 
 WORDING_FORMAT = "credscore-wording/1"
@@ -124,6 +126,10 @@ def _phrase_index(phrases: Iterable[str]) -> _PhraseIndex:
 _PHRASES = {"pub": _phrase_index([*PUBLISHERS, *(f"{p}'s" for p in PUBLISHERS)]),
             "drop": _phrase_index(BOILERPLATE)}
 _PHRASE_FIRST = frozenset(_PHRASES["pub"]) | frozenset(_PHRASES["drop"])
+# a phrase can start at a word only if the word is a phrase of its own or it and the next
+# word start a longer one (tokens hold no space: "first second" is unambiguous)
+_PHRASE_SINGLES = frozenset(w for t in _PHRASES.values() for w, (_, single) in t.items() if single)
+_PHRASE_PAIRS = frozenset(f"{w} {s}" for t in _PHRASES.values() for w, (by_second, _) in t.items() for s in by_second)
 
 
 def _span_masks(text: str) -> list[tuple[int, int, str]]:
@@ -157,7 +163,8 @@ def tokens(text: str) -> list[Token]:
     i, n = 0, len(words)
     # the words that may start a publisher or boilerplate phrase; every other word, up to
     # the next masked span, is a token as it stands (taken in runs, not one by one)
-    hits = list(compress(range(n), map(_PHRASE_FIRST.__contains__, words)))
+    hits = [i for i in compress(range(n), map(_PHRASE_FIRST.__contains__, words))
+            if words[i] in _PHRASE_SINGLES or (i + 1 < n and f"{words[i]} {words[i + 1]}" in _PHRASE_PAIRS)]
     h, n_hits = 0, len(hits)
     while i < n:
         a = starts[i]
@@ -269,21 +276,28 @@ class WordingModel:
         toks = tokens(text)
         words = [t[0] for t in toks]
         # n-gram counts in C; a unigram never holds a space and a bigram always does
-        pairs = list(map("{} {}".format, words, words[1:]))
+        pairs = list(map(" ".join, zip(words, words[1:])))
         grams = Counter(words)
         grams.update(pairs)
-        vocab, idf = self.vocab, self.idf
         # distinct terms have distinct indices: a term's count is its index's
-        ids = list(map(vocab.get, grams))
+        ids = list(map(self.vocab.get, grams))
         known = list(map(is_not, ids, repeat(None)))
-        vals = {i: (1.0 + math.log(c)) * idf[i] for i, c in zip(compress(ids, known), compress(grams.values(), known))}
-        if not vals:
+        kid = list(compress(ids, known))
+        if not kid:
             return self.intercept, []
-        norm = math.sqrt(math.fsum(v * v for v in vals.values()))
-        parts = {i: self.coef[i] * v / norm for i, v in vals.items()}
-        z = self.intercept + math.fsum(parts.values())  # fsum: exact, whatever the order
+        counts = list(compress(grams.values(), known))
+        # the weights as numpy vectors: elementwise the same float operations, in the same
+        # order, as (1 + log c) * idf[i] and coef[i] * v / norm on Python floats
+        tf_of = {c: 1.0 + math.log(c) for c in set(counts)}
+        idf, coef = _arrays(self)
+        at = np.array(kid, dtype=np.intp)
+        vals = np.array(list(map(tf_of.__getitem__, counts))) * idf[at]
+        norm = math.sqrt(math.fsum((vals * vals).tolist()))
+        weights = (coef[at] * vals / norm).tolist()
+        z = self.intercept + math.fsum(weights)  # fsum: exact, whatever the order
         ev: list[NgramEvidence] = []
         if top:
+            parts = dict(zip(kid, weights))
             inv = _inverse(self)
             # by absolute weight, then index: (-|part|, index) pairs compare as the key would
             for _, i in heapq.nsmallest(top, zip(map(neg, map(abs, parts.values())), parts)):
@@ -295,6 +309,12 @@ class WordingModel:
         inv = _inverse(self)
         order = sorted(range(len(self.coef)), key=lambda i: self.coef[i])
         return ([(inv[i], self.coef[i]) for i in reversed(order[-n:])], [(inv[i], self.coef[i]) for i in order[:n]])
+
+
+@lru_cache(maxsize=4)
+def _arrays(model: WordingModel) -> tuple[np.ndarray, np.ndarray]:
+    """The model's idf and coefficients as float64 vectors (built on first use)."""
+    return np.array(model.idf, dtype=np.float64), np.array(model.coef, dtype=np.float64)
 
 
 @lru_cache(maxsize=4)

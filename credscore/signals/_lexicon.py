@@ -15,6 +15,7 @@ alternation only where a word is the first word of some phrase — a set look-up
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import Iterable, Iterator
 
 from ..text import WORD_RE, TextView
@@ -60,11 +61,13 @@ class PhraseMatcher:
 
     def finditer(self, view: TextView) -> Iterator[re.Match[str]]:
         text = view.text
-        first = self.first_words
         match = self.regex.match
+        starts = view.word_starts
         last_end = -1
-        for (a, _), w in zip(view.word_spans, view.words_lower):
-            if a >= last_end and w in first:
+        # the words that may start a phrase, found by set look-ups in C
+        for i in compress(range(len(starts)), map(self.first_words.__contains__, view.words_lower)):
+            a = starts[i]
+            if a >= last_end:
                 m = match(text, a)
                 if m:
                     last_end = m.end()
@@ -72,6 +75,78 @@ class PhraseMatcher:
 
     def count(self, view: TextView) -> int:
         return sum(1 for _ in self.finditer(view))
+
+
+#: The characters that ``re.IGNORECASE`` matches with an ASCII letter although their
+#: ``str.lower()`` is not that letter, or is two characters long: dotted and dotless
+#: i (İ ı), long s (ſ), Kelvin sign (K).  A text holding none of them has, at every
+#: offset, a lower-cased character equal to the ASCII letter it matches.
+_FOLD_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def folds_like_ascii(text: str) -> bool:
+    """True when ``text.lower()`` finds every case-insensitive match of an ASCII pattern
+    in ``text``, at the same offsets (no :data:`_FOLD_TRAPS` character in it)."""
+    return not any(c in text for c in _FOLD_TRAPS)
+
+
+class AnchoredPattern:
+    """``regex.finditer(text)`` (a case-insensitive pattern), tried only where it can match.
+
+    Every match of ``regex`` must contain one of the ``anchors`` (lower-case ASCII
+    words) and start at that anchor, or — for those in ``back`` — possibly at the
+    start of the word one space before it ("Smith notes", "she notes").  One
+    Aho-Corasick pass over the lower-cased text finds the anchors; the regex is then
+    matched at those starts only, in order, skipping starts inside a previous match:
+    the same matches as scanning every position.  Texts with a case-folding trap
+    (:data:`_FOLD_TRAPS`), or without ``pyahocorasick``, get the plain scan.  The
+    automaton is built on first use.
+    """
+
+    def __init__(self, regex: re.Pattern[str], anchors: Iterable[str], back: Iterable[str] = ()) -> None:
+        self.regex = regex
+        self.anchors = frozenset(anchors)
+        self.back = frozenset(back)
+        assert self.back <= self.anchors
+        self._automaton: object = None
+
+    def _build(self) -> object:
+        try:
+            import ahocorasick
+        except ImportError:  # pragma: no cover - a dependency; the plain scan gives the same matches
+            self._automaton = False
+            return False
+        a = ahocorasick.Automaton()
+        for w in self.anchors:
+            a.add_word(w, (len(w), w in self.back))
+        a.make_automaton()
+        self._automaton = a
+        return a
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        auto = self._automaton
+        if auto is None:
+            auto = self._build()
+        if not auto or not folds_like_ascii(text):
+            yield from self.regex.finditer(text)
+            return
+        starts = set()
+        for last, (n, back) in auto.iter(text.lower()):  # type: ignore[attr-defined]
+            k = last + 1 - n
+            starts.add(k)
+            if back and k >= 2 and text[k - 1] == " ":
+                j = k - 2
+                while j >= 0 and text[j].isalnum():
+                    j -= 1
+                starts.add(j + 1)
+        match = self.regex.match
+        end = -1
+        for k in sorted(starts):
+            if k >= end:
+                m = match(text, k)
+                if m:
+                    end = m.end()
+                    yield m
 
 
 def capped(spans: list[Span], limit: int = MAX_EVIDENCE) -> list[Span]:

@@ -15,6 +15,7 @@ import re
 
 from ..text import per_thousand
 from ..types import Signal, Span
+from ._lexicon import AnchoredPattern
 from .base import Context, Feature
 
 NAME = "attribution"
@@ -41,6 +42,16 @@ _ATTR_RE = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+# Every match starts at one of these words (lower-cased), or, for "notes", at the word
+# before it: the regex is tried only there (the same matches, ~10x faster).
+_ATTR = AnchoredPattern(
+    _ATTR_RE,
+    """said says told tells according stated added adds noted explained explains wrote writes announced
+    confirmed insisted argued argues claimed warned warns reported acknowledged testified notes researchers
+    scientists authors experts officials analysts economists investigators doctors critics observers
+    residents witnesses lawmakers historians scholars editors organisers organizers""".split(),
+    back=("notes",),
+)
 _QUOTE_RE = re.compile(r"“[^”\n]{3,}”|\"[^\"\n]{3,}\"|«[^»\n]{3,}»|„[^“\n]{3,}“")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as is vs".split())
 
@@ -59,7 +70,7 @@ def title_like(quoted: str) -> bool:
 
 def compute(ctx: Context) -> Signal:
     text = ctx.text
-    attrs = [m.span() for m in _ATTR_RE.finditer(text)]
+    attrs = [m.span() for m in _ATTR.finditer(text)]
     quotes = [m.span() for m in _QUOTE_RE.finditer(text) if not title_like(m.group()[1:-1])]
     n = ctx.view.n_words
     rate = per_thousand(len(attrs) + len(quotes), n)

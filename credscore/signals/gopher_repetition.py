@@ -151,8 +151,9 @@ def compute(ctx: Context) -> Signal:
     # few numpy passes (a sort: n log n), not a Python loop over every word.  Once no
     # n-gram repeats, no longer one can: the remaining levels need no building.
     words = view.words
-    ids_of: dict[str, int] = {}
-    ids_list = [ids_of.setdefault(w, len(ids_of)) for w in words]
+    # word ids by first occurrence, in C: the numbering of [ids.setdefault(w, len(ids)) for w in words]
+    ids_of: dict[str, int] = dict(zip(dict.fromkeys(words), range(len(words))))
+    ids_list = list(map(ids_of.__getitem__, words))
     prefix = list(accumulate(map(len, words), initial=0))
     n_words = len(ids_list)
     width = len(ids_of) + 1

@@ -31,8 +31,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, filterfalse
+from typing import Iterator
 
-from ..text import per_thousand
+from ..text import TextView, per_thousand
 from ._wordfreq import english_frequencies, one_edit_known
 from ..types import Signal, Span
 from .base import Context, Feature
@@ -53,6 +55,7 @@ THRESHOLD = 3.0
 MAX_WORD_LEN = 45
 
 _CANDIDATE_RE = re.compile(r"(?<![\w’'@#/.-])([A-Za-z][a-z]{3,})(?:[’']s)?(?![\w@/]|[’'-]\w|\.\w)")
+_FIRST_PART_RE = re.compile(r"^[^'’\-\n]+", re.MULTILINE)  # a word's first part, one word a line
 _SENT_START_RE = re.compile(r"(?:^|[.!?…:;\"“”(]\s*|\n\s*)$")
 _NAME_RUN_RE = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
 #: Removed kinds that are prose (worth spell-checking); icon strings and menus are not.
@@ -139,13 +142,43 @@ def _capitalised_mid_sentence(text: str) -> set[str]:
             if not _SENT_START_RE.search(text[max(0, m.start() - 3):m.start()])}
 
 
-def find_misspellings(text: str) -> list[tuple[int, int, str, str]]:
-    """``(start, end, word, suggestion)`` for each likely misspelling in ``text``."""
+def _unknown_candidates(view: TextView, known: dict[str, int]) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_CANDIDATE_RE` in ``view.text`` whose word is not known,
+    in text order, with set look-ups over the shared words instead of a scan.
+
+    A candidate's word is the first part (up to an apostrophe or hyphen) of a word of
+    :data:`credscore.text.WORD_RE` and starts where it starts: nothing word-like or
+    joining precedes it and nothing word-like follows it.  So the regex is matched only
+    at the starts of the words whose lower-cased first part is four or more ASCII
+    letters that the checks of :func:`find_misspellings` do not already accept."""
+    unique = list(set(view.words_lower))
+    if not unique:
+        return
+    firsts = _FIRST_PART_RE.findall("\n".join(unique))
+    if len(firsts) != len(unique):  # pragma: no cover - every word starts with a letter or digit
+        yield from _CANDIDATE_RE.finditer(view.text)
+        return
+    # the dictionary look-ups in C (filterfalse), then the few words it does not know
+    unknown = {f for f in filterfalse(known.__contains__, set(firsts))
+               if len(f) >= 4 and f.isascii() and f.isalpha() and f not in TECH_TERMS and not _british_ok(f, known)}
+    if not unknown:
+        return
+    suspect = {u for u, f in zip(unique, firsts) if f in unknown}
+    text, starts, match = view.text, view.word_starts, _CANDIDATE_RE.match
+    for i in compress(range(len(starts)), map(suspect.__contains__, view.words_lower)):
+        m = match(text, starts[i])
+        if m:
+            yield m
+
+
+def find_misspellings(text: str, view: TextView | None = None) -> list[tuple[int, int, str, str]]:
+    """``(start, end, word, suggestion)`` for each likely misspelling in ``text``
+    (``view``, if given, is the shared tokenisation of ``text``: faster, the same result)."""
     known = _known()
     names: set[str] | None = None
     mid_caps: set[str] | None = None
     out = []
-    for m in _CANDIDATE_RE.finditer(text):
+    for m in (_CANDIDATE_RE.finditer(text) if view is None else _unknown_candidates(view, known)):
         word = m.group(1)
         if len(word) > MAX_WORD_LEN:
             continue
@@ -171,7 +204,7 @@ def find_misspellings(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def compute(ctx: Context) -> Signal:
-    found = find_misspellings(ctx.text)
+    found = find_misspellings(ctx.text, ctx.view)
     n = ctx.view.n_words
     rate = per_thousand(len(found), n)
     in_removed = []

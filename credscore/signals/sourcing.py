@@ -43,6 +43,7 @@ a short window of text — never a scan of the whole text per pattern.
 from __future__ import annotations
 
 import re
+from itertools import compress, filterfalse
 
 from ..dates.patterns import DATE_AFTER_RE, DAY_MONTH_RE, MONTH_WORDS, NUMERIC_DATE_RE, WEEKDAY_WORDS
 from ..text import per_thousand
@@ -135,6 +136,9 @@ ANONYMOUS = [
 ]
 ANON_M = PhraseMatcher(ANONYMOUS)
 
+#: Every word the loop of :func:`compute` looks at (none holds a digit).
+_WATCHED = ROLE_SET | VERBS | {"according"} | DOCUMENT_NOUNS | MONTH_WORDS | WEEKDAY_WORDS
+
 MIN_WORDS = 150
 MIN_ANON = 3
 
@@ -173,7 +177,9 @@ def compute(ctx: Context) -> Signal:
     n_numbers = n_dates = n_documentary = 0
     words = view.words_lower
     spans = view.word_spans
-    for i, w in enumerate(words):
+    # only the words some rule below is about, found by set look-ups in C
+    for i in compress(range(len(words)), map(_WATCHED.__contains__, words)):
+        w = words[i]
         a, b = spans[i]
         if w in ROLE_SET:
             m = APPOSITION_BEFORE_RE.search(text, max(0, a - WINDOW), a)
@@ -216,7 +222,9 @@ def compute(ctx: Context) -> Signal:
                 n_dates += 1
         elif w in WEEKDAY_WORDS:
             n_dates += 1
-        elif not w.isalpha() and DIGIT_RE.search(w):
+    # words with a digit (no watched word has one): counts only, in any order
+    for w in filterfalse(str.isalpha, words):
+        if DIGIT_RE.search(w):
             n_numbers += 1
             if len(w) == 4 and YEAR_RE.fullmatch(w):
                 n_dates += 1
