@@ -300,9 +300,10 @@ def _lm_findings(text: str, view: TextView, tables: Tables, bigrams: Bigrams) ->
     spans = view.word_spans
     n = len(low)
     cget = cands.get
-    # the memo's answers in one C pass; a word not met before is computed (lower-case ones only)
-    known = list(map(cands.memo.get, low))
-    todo = [i for i, (w, c) in enumerate(zip(words, known)) if (c or c is None) and w.islower() and cget(low[i])]
+    # the memo's answers in one C pass (True: not met before); only the words with candidates,
+    # or not met before, are looked at: a word not met before is computed (lower-case ones only)
+    maybe = compress(range(n), map(cands.memo.get, low, repeat(True)))
+    todo = [i for i in maybe if words[i].islower() and cget(low[i])]
     if not todo:
         return []
     key = bigrams.key
@@ -355,8 +356,13 @@ def _members(sorted_ids: np.ndarray, q: np.ndarray) -> np.ndarray:
     """Per query: is it one of ``sorted_ids``?"""
     if not len(sorted_ids) or not len(q):
         return np.zeros(len(q), dtype=bool)
-    pos = np.minimum(np.searchsorted(sorted_ids, q), len(sorted_ids) - 1)
-    return sorted_ids[pos] == q
+    # queries in order: each search starts where the last one ended (numpy keeps the bound)
+    order = np.argsort(q, kind="stable")
+    qs = q[order]
+    pos = np.minimum(np.searchsorted(sorted_ids, qs), len(sorted_ids) - 1)
+    out = np.empty(len(q), dtype=bool)
+    out[order] = sorted_ids[pos] == qs
+    return out
 
 
 class _Taken:
@@ -453,7 +459,8 @@ def measure(
         ids, rare, rarity, function, commoner = (list(map(itemgetter(k), infos)) for k in range(5))
         n_rare = sum(rare)
         rar_np = np.array(rarity, dtype=np.float64)
-        content_words = np.flatnonzero((rar_np >= 0) & np.fromiter(map(str.islower, words), bool, n)).tolist()
+        content_words = np.flatnonzero(rar_np >= 0).tolist()  # then the lower-case ones among them
+        content_words = list(compress(content_words, map(str.islower, map(words.__getitem__, content_words))))
         n_content = len(content_words)
         # added one by one in text order, as a loop would (sum() of floats may not, from Python 3.12)
         rar_sum = reduce(add, map(rarity.__getitem__, content_words), 0)
@@ -462,11 +469,12 @@ def measure(
         ids_np = np.array(ids, dtype=np.int64)
         starts, ends = view.word_starts, view.word_ends
         both = (ids_np[:-1] >= 0) & (ids_np[1:] >= 0)
-        both &= np.array(starts[1:], dtype=np.int64) - np.array(ends[:-1], dtype=np.int64) == 1
+        gap_at = np.array(ends[:-1], dtype=np.int64)
+        both &= np.array(starts[1:], dtype=np.int64) - gap_at == 1
         idx = np.flatnonzero(both)
-        if len(idx):
-            space = np.fromiter(map(" ".__eq__, map(text.__getitem__, map(ends.__getitem__, idx.tolist()))), bool, len(idx))
-            idx = idx[space]
+        if len(idx):  # the one character between them is a space (code points: 4 bytes each)
+            chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+            idx = idx[chars[gap_at[idx]] == 32]
         n_common_pairs = len(idx)
         sorted_once, sorted_more = _pair_arrays(tables)
         keys = (ids_np[idx] * nc + ids_np[idx + 1]).astype(sorted_more.dtype)
