@@ -455,18 +455,19 @@ def measure(
     seen = np.zeros(len(low) + 1, dtype=bool)  # seen[i]: the reference uses the pair (word i, word i+1)
     taken = _Taken(findings)
     if infos:
-        # (not zip(*infos): an iterator object per word, which sets the garbage collector off)
-        ids, rare, rarity, function, commoner = (list(map(itemgetter(k), infos)) for k in range(5))
-        n_rare = sum(rare)
-        rar_np = np.array(rarity, dtype=np.float64)
+        # each column read in one C pass, into numpy where a mask is made of it (not zip(*infos):
+        # an iterator object per word, which sets the garbage collector off)
+        n_rare = sum(map(itemgetter(1), infos))
+        rar_np = np.fromiter(map(itemgetter(2), infos), np.float64, n)
         content_words = np.flatnonzero(rar_np >= 0).tolist()  # then the lower-case ones among them
         content_words = list(compress(content_words, map(str.islower, map(words.__getitem__, content_words))))
         n_content = len(content_words)
+        content_infos = list(map(infos.__getitem__, content_words))
         # added one by one in text order, as a loop would (sum() of floats may not, from Python 3.12)
-        rar_sum = reduce(add, map(rarity.__getitem__, content_words), 0)
-        odd_cands = list(compress(content_words, map(is_not, map(commoner.__getitem__, content_words), repeat(None))))
+        rar_sum = reduce(add, map(itemgetter(2), content_infos), 0)
+        odd_cands = list(compress(content_words, map(is_not, map(itemgetter(4), content_infos), repeat(None))))
         # adjacent pairs of common words, separated by one space
-        ids_np = np.array(ids, dtype=np.int64)
+        ids_np = np.fromiter(map(itemgetter(0), infos), np.int64, n)
         starts, ends = view.word_starts, view.word_ends
         both = (ids_np[:-1] >= 0) & (ids_np[1:] >= 0)
         gap_at = np.array(ends[:-1], dtype=np.int64)
@@ -480,7 +481,7 @@ def measure(
         keys = (ids_np[idx] * nc + ids_np[idx + 1]).astype(sorted_more.dtype)
         in_more = _members(sorted_more, keys)
         known = in_more | _members(sorted_once, keys)  # the reference uses the pair, at least once
-        fn_np = np.array(function, dtype=bool)
+        fn_np = np.fromiter(map(itemgetter(3), infos), bool, n)
         content = ~(fn_np[idx] & fn_np[idx + 1])
         n_content_pairs = int(content.sum())
         n_content_strong = int((content & in_more).sum())
@@ -492,14 +493,14 @@ def measure(
             # unseen: does putting one word back to a commoner synonym give a pair news uses?
             a, b = low[i], low[i + 1]
             fix = None
-            ib = ids[i + 1]
+            ib = infos[i + 1][0]
             for o in originals.get(a, ()):
                 io = cidx.get(o)
                 if io is not None and io * nc + ib in more:
                     fix = f"{o} {words[i + 1]}"
                     break
             if fix is None:
-                ia = ids[i]
+                ia = infos[i][0]
                 for o in originals.get(b, ()):
                     io = cidx.get(o)
                     if io is not None and ia * nc + io in more:
