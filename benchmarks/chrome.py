@@ -117,6 +117,14 @@ def _clean_text(text: str) -> str:
     return credscore.clean(text, content_type="text")
 
 
+def _analyze_html(html: str) -> str:
+    """The whole of :func:`credscore.analyze` (chrome, signals, score): its cleaned text is
+    scored like the others, and its pages/s is what a scoring user gets from HTML."""
+    import credscore
+
+    return credscore.analyze(html, content_type="html").text
+
+
 def _credscore_html(html: str) -> str:
     """credscore's own chrome stage: segment_html -> rules -> block model -> cleaned text."""
     from credscore.chrome import strip
@@ -163,6 +171,7 @@ def _credscore_text_model_only(text: str) -> str:
 
 HTML_SYSTEMS: list[tuple[str, Extractor]] = [
     ("credscore.clean (HTML)", _clean_html),
+    ("credscore.analyze (HTML)", _analyze_html),
     ("stage: strip (HTML)", _credscore_html),
     ("credscore (HTML), model only", _credscore_html_model_only),
     ("trafilatura", _trafilatura),
