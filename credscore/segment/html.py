@@ -38,7 +38,8 @@ def segment_html(html: str) -> Segmented:
         return segment_tree(tree_from_soup(html), skip)
 
     seg = parse(SKIP_TAGS)
-    words = len(seg.source_text.split())
+    # the exact word count below NOSCRIPT_MIN_WORDS, at least that many otherwise
+    words = len(seg.source_text.split(None, NOSCRIPT_MIN_WORDS))
     if words < NOSCRIPT_MIN_WORDS and "<noscript" in html.lower():
         # the page renders its text with JavaScript and serves it to crawlers in
         # <noscript> (Discourse forums): read that, if it holds the text

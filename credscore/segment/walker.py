@@ -181,65 +181,51 @@ def segment_tree(root: Any, skip: frozenset[str] = SKIP_TAGS) -> Segmented:
     pos = 0
     # element stack: (element, element index, hint, in_link, heading, hidden, tag); the
     # path step of an element ("div.post#main") is built only when a block under it
-    # needs its tag path (a few per cent of the elements), then kept in ``steps``
+    # needs its tag path (a few per cent of the elements), then kept in ``steps``;
+    # ``anc`` holds the element indices of the stack, so a block's ``anc`` is one tuple()
     stack: list[tuple[Any, int, str | None, bool, bool, bool, str]] = []
     steps: list[str | None] = []
+    anc: list[int] = []
     block_tags: list[str] = []
     counter = 0
+    # the block being collected: its text pieces, characters (stripped) in and out of links
     pieces: list[str] = []
     link_chars = 0
     total_chars = 0
     meta: tuple[str, tuple[int, ...], str | None, bool, bool, str] = ("", (), None, False, False, "")
+    root_frame = ("", -1, None, False, False, False, "")
+    ws_sub = _WS_RE.sub
+    invisible_sub = _INVISIBLE_RE.sub
+    hidden_search = _HIDDEN_STYLE_RE.search
 
-    def add(text: str, in_link: bool) -> None:
-        nonlocal link_chars, total_chars, meta
-        if not pieces:
-            if not text.strip():
-                return
-            top = stack[-1] if stack else ("", -1, None, False, False, False, "")
-            k = len(stack)
-            lo = max(0, k - _MAX_PATH)
-            for j in range(lo, k):
-                if steps[j] is None:
-                    s = stack[j]
-                    steps[j] = _step(s[0], s[6])
-            meta = (">".join(steps[lo:k]), tuple(s[1] for s in stack), top[2], top[4], top[5],  # type: ignore[arg-type]
-                    block_tags[-1] if block_tags else "")
-        pieces.append(text)
-        n = len(text.strip())
-        total_chars += n
-        if in_link:
-            link_chars += n
+    def open_block() -> tuple[str, tuple[int, ...], str | None, bool, bool, str]:
+        # what the block's first non-blank piece of text says about where it sits
+        top = stack[-1] if stack else root_frame
+        k = len(stack)
+        lo = max(0, k - _MAX_PATH)
+        for j in range(lo, k):
+            if steps[j] is None:
+                s = stack[j]
+                steps[j] = _step(s[0], s[6])
+        return (">".join(steps[lo:k]), tuple(anc), top[2], top[4], top[5],  # type: ignore[arg-type]
+                block_tags[-1] if block_tags else "")
 
-    def flush() -> None:
-        nonlocal pieces, link_chars, total_chars, pos
-        if pieces:
-            text = _WS_RE.sub(" ", _INVISIBLE_RE.sub("", "".join(pieces))).strip()
-            if text:
-                if out:
-                    out.append("\n")
-                    pos += 1
-                path, anc, hint, heading, hidden, tag = meta
-                blocks.append(
-                    Block(
-                        text=text,
-                        start=pos,
-                        end=pos + len(text),
-                        tag=tag,
-                        tag_path=path,
-                        link_density=min(1.0, link_chars / total_chars) if total_chars else 0.0,
-                        hint=hint,
-                        heading=heading,
-                        index=len(blocks),
-                        anc=anc,
-                        hidden=hidden,
-                    )
-                )
-                out.append(text)
-                pos += len(text)
-        pieces = []
-        link_chars = 0
-        total_chars = 0
+    def flush() -> None:  # called only when ``pieces`` is not empty
+        nonlocal pos
+        text = ws_sub(" ", invisible_sub("", "".join(pieces))).strip()
+        if text:
+            if out:
+                out.append("\n")
+                pos += 1
+            path, a, hint, heading, hidden, tag = meta
+            end = pos + len(text)
+            blocks.append(
+                Block(text, pos, end, tag, path,
+                      min(1.0, link_chars / total_chars) if total_chars else 0.0,
+                      hint, heading, len(blocks), a, hidden)
+            )
+            out.append(text)
+            pos = end
 
     walker = lxml.etree.iterwalk(start_el, events=("start", "end"))
     skipping: Any = None  # the skipped element whose "end" we still expect
@@ -253,44 +239,70 @@ def segment_tree(root: Any, skip: frozenset[str] = SKIP_TAGS) -> Segmented:
                 walker.skip_subtree()
                 skipping = el
                 continue
-            parent = stack[-1] if stack else ("", -1, None, False, False, False, "")
-            _, _, hint, in_link, heading, hidden, _ = parent
-            if tag in HINT_TAGS and not (tag == "header" and any(s[6] == "article" for s in stack)):
-                hint = HINT_TAGS[tag]
-            elif tag in ("article", "main"):
+            _, _, hint, in_link, heading, hidden, _ = stack[-1] if stack else root_frame
+            if tag in HINT_TAGS:
+                if not (tag == "header" and any(s[6] == "article" for s in stack)):
+                    hint = HINT_TAGS[tag]
+            elif tag == "article" or tag == "main":
                 hint = None
             if not hidden:
+                style = el.get("style")
                 hidden = (
                     el.get("hidden") is not None
                     or el.get("aria-hidden") == "true"
-                    or bool(_HIDDEN_STYLE_RE.search(el.get("style") or ""))
+                    or (style is not None and hidden_search(style) is not None)
                 )
-            is_block = tag in BLOCK_TAGS
-            if is_block:
-                flush()
+            if tag == "a":
+                in_link = True
+            elif tag in HEADING_TAGS:
+                heading = True
+            if tag in BLOCK_TAGS:
+                if pieces:
+                    flush()
+                    pieces = []
+                    link_chars = total_chars = 0
                 block_tags.append(tag)
             steps.append(None)
-            stack.append((el, counter, hint, in_link or tag == "a", heading or tag in HEADING_TAGS,
-                          hidden, tag))
+            anc.append(counter)
+            stack.append((el, counter, hint, in_link, heading, hidden, tag))
             counter += 1
-            if tag == "br":
+            if tag == "br" and pieces:
                 flush()
-            if el.text:
-                add(el.text, in_link or tag == "a")
+                pieces = []
+                link_chars = total_chars = 0
+            text = el.text
         else:  # end
             if el is skipping:
                 skipping = None
-                if el.tail and stack:
-                    add(el.tail, stack[-1][3])
-                continue
-            if not stack:
-                continue
-            top = stack.pop()
-            steps.pop()
-            if top[6] in BLOCK_TAGS:
-                flush()
-                block_tags.pop()
-            if el.tail and el is not start_el:
-                add(el.tail, stack[-1][3] if stack else False)
-    flush()
+                if not stack:
+                    continue
+                in_link = stack[-1][3]
+            else:
+                if not stack:
+                    continue
+                top = stack.pop()
+                steps.pop()
+                anc.pop()
+                if top[6] in BLOCK_TAGS:
+                    if pieces:
+                        flush()
+                        pieces = []
+                        link_chars = total_chars = 0
+                    block_tags.pop()
+                if el is start_el:
+                    continue
+                in_link = stack[-1][3] if stack else False
+            text = el.tail
+        if text:
+            if not pieces:
+                if text.isspace():
+                    continue
+                meta = open_block()
+            pieces.append(text)
+            n = len(text.strip())
+            total_chars += n
+            if in_link:
+                link_chars += n
+    if pieces:
+        flush()
     return Segmented(source_text="".join(out), blocks=blocks, page=page)
