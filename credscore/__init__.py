@@ -34,7 +34,7 @@ from .types import (
     Span,
 )
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def clean(doc: str | bytes | Document, *, content_type: str | None = None,
