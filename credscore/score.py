@@ -325,7 +325,7 @@ class StackedModel:
         unknown = [f for f in block.features if f not in declared]
         if unknown:
             raise ModelError(f"the model reads features no signal declares: {unknown} "
-                             "(a renamed detail key? retrain with tools/train_score.py)")
+                             "(a renamed detail key? retrain: python -m tools.train_score)")
         dirs = {f: int(v.direction) for f, v in declared.items()}
         bad = [f for f, c in zip(block.features, block.coef) if dirs[f] * c < 0]
         if bad:

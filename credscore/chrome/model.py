@@ -171,7 +171,7 @@ def _from_json(raw: bytes, where: str) -> ChromeModel:
     except (ValueError, KeyError, TypeError, AttributeError, IndexError) as e:
         raise ModelError(f"{where}: malformed chrome model: {e!r}") from e
     if html.feature_names != F.HTML_FEATURES or txt.feature_names != F.TEXT_MODE_FEATURES:
-        raise ModelError(f"{where}: chrome model was trained on other features; retrain with tools/train_chrome.py")
+        raise ModelError(f"{where}: chrome model was trained on other features; retrain: python -m tools.train_chrome")
     return ChromeModel(html=html, text=txt, card=d.get("card", {}))
 
 
