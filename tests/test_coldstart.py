@@ -10,7 +10,6 @@ timed: ``benchmarks/throughput.py cold`` measures.
 from __future__ import annotations
 
 import heapq
-import json
 import math
 import random
 import re
@@ -152,25 +151,3 @@ def test_worker_start_method_is_explicit(monkeypatch):
     with pytest.raises(ValueError):
         batch.start_method()
     assert "spawn" in multiprocessing.get_all_start_methods()
-
-
-@pytest.mark.slow
-def test_spawned_workers_give_the_same_output(tmp_path, monkeypatch):
-    """Workers that start from nothing (spawn: they load every table themselves) write
-    byte for byte what one process writes."""
-    import io
-
-    from credscore.pipeline import batch
-    from credscore.pipeline.jsonl import StreamOptions, stream
-
-    seeds = sorted((ROOT / "seeds").glob("*.txt"))[:6]
-    lines = b"".join(json.dumps({"id": i, "text": p.read_text(encoding="utf-8")}).encode() + b"\n"
-                     for i, p in enumerate(seeds))
-    outs = []
-    for jobs, method in ((1, None), (2, "spawn")):
-        if method:
-            monkeypatch.setenv(batch.START_METHOD_ENV, method)
-        out = io.BytesIO()
-        stream(io.BytesIO(lines), out, StreamOptions(), jobs=jobs)
-        outs.append(out.getvalue())
-    assert outs[0] == outs[1] and outs[0].count(b"\n") == len(seeds)

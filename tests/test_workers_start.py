@@ -35,16 +35,20 @@ def test_prepare_workers_per_start_method(monkeypatch):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="no forkserver here")
-def test_forkserver_workers_give_the_same_output(monkeypatch):
-    """Workers forked from a warmed fork server write byte for byte what one process writes."""
+@pytest.mark.parametrize("method", ["spawn", "forkserver"])
+def test_workers_give_the_same_output(method, monkeypatch):
+    """Workers that start from nothing (``spawn``: each loads every table itself) or are
+    forked from a warmed fork server (``forkserver``) write byte for byte what one
+    process writes."""
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} here")
     seeds = sorted((ROOT / "seeds").glob("*.txt"))[:6]
     lines = b"".join(json.dumps({"id": i, "text": p.read_text(encoding="utf-8")}).encode() + b"\n"
                      for i, p in enumerate(seeds))
     outs = []
-    for jobs, method in ((1, None), (2, "forkserver")):
-        if method:
-            monkeypatch.setenv(batch.START_METHOD_ENV, method)
+    for jobs, start in ((1, None), (2, method)):
+        if start:
+            monkeypatch.setenv(batch.START_METHOD_ENV, start)
         out = io.BytesIO()
         stream(io.BytesIO(lines), out, StreamOptions(), jobs=jobs)
         outs.append(out.getvalue())
