@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from operator import itemgetter
+from typing import Any, Iterable
 
 # A word: letters/digits with inner apostrophes or hyphens ("don't", "Gould-Davies").
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -114,6 +115,21 @@ class TextView:
         """The texts of :attr:`stripped_line_spans`."""
         t = self.text
         return [t[a:b] for a, b in self.stripped_line_spans]
+
+
+def automaton(items: Iterable[tuple[str, Any]]) -> Any:
+    """An Aho-Corasick automaton (``pyahocorasick``) of ``(key, value)`` items, ready to
+    ``iter()``; None without the package (each caller has a plain scan that gives the
+    same answer).  Phrase lexicons use it instead of a large alternation regex."""
+    try:
+        import ahocorasick
+    except ImportError:  # pragma: no cover - a dependency
+        return None
+    a = ahocorasick.Automaton()
+    for key, value in items:
+        a.add_word(key, value)
+    a.make_automaton()
+    return a
 
 
 def per_thousand(count: float, n_words: int) -> float:

@@ -31,6 +31,7 @@ import numpy as np
 
 from ..dates.patterns import BLOCK_DATE_RE
 from ..segment import Block
+from ..text import automaton
 from .lexicon import CUE_KINDS as KINDS
 from .lexicon import cue_hits
 from .stopwords import STOPWORDS
@@ -274,18 +275,10 @@ def _step_cols(step: str) -> tuple[int | None, tuple[int, ...], bool]:
 def _keyword_automaton() -> Any:
     """An Aho-Corasick automaton of :data:`_KEYWORDS` (value: their indices), or None
     without ``pyahocorasick``; built on first use."""
-    try:
-        import ahocorasick
-    except ImportError:  # pragma: no cover - a dependency; the loop below answers the same
-        return None
     by_kw: dict[str, tuple[int, ...]] = {}
     for k, kw in enumerate(_KEYWORDS):
         by_kw[kw] = by_kw.get(kw, ()) + (k,)
-    a = ahocorasick.Automaton()
-    for kw, ks in by_kw.items():
-        a.add_word(kw, ks)
-    a.make_automaton()
-    return a
+    return automaton(by_kw.items())
 
 
 def _keywords_in(attrs: str) -> set[int]:

@@ -26,6 +26,7 @@ import re
 from functools import cached_property, lru_cache
 from typing import Any, Iterator
 
+from ..text import automaton
 from .phrases import CONTINUATION, CUE_KINDS, STRUCTURAL_KINDS, TABLE, patterns
 
 #: A block longer than this is never removed by a rule alone.
@@ -126,16 +127,8 @@ class Gated:
                 by_lit[t] = by_lit.get(t, 0) | (1 << i)
         self._lits = by_lit
         self._odd = _fold_odd({c for t in by_lit for c in t})
-        self._automaton: Any = None
-        try:
-            import ahocorasick
-        except ImportError:  # pragma: no cover - a dependency; the substring scan gives the same answer
-            return
-        a = ahocorasick.Automaton()
-        for t, mask in by_lit.items():
-            a.add_word(t, mask)
-        a.make_automaton()
-        self._automaton = a
+        # None without pyahocorasick: candidates() then scans for each literal
+        self._automaton: Any = automaton(by_lit.items())
 
     @cached_property
     def full(self) -> re.Pattern[str]:

@@ -18,7 +18,7 @@ import re
 from itertools import compress
 from typing import Iterable, Iterator
 
-from ..text import WORD_RE, TextView
+from ..text import WORD_RE, TextView, automaton
 from ..types import Span
 
 #: At most this many evidence spans per signal: enough to show, small enough to render.
@@ -111,15 +111,8 @@ class AnchoredPattern:
         self._automaton: object = None
 
     def _build(self) -> object:
-        try:
-            import ahocorasick
-        except ImportError:  # pragma: no cover - a dependency; the plain scan gives the same matches
-            self._automaton = False
-            return False
-        a = ahocorasick.Automaton()
-        for w in self.anchors:
-            a.add_word(w, (len(w), w in self.back))
-        a.make_automaton()
+        # False (not None: built) without pyahocorasick or anchors: the plain scan
+        a = automaton((w, (len(w), w in self.back)) for w in self.anchors) or False
         self._automaton = a
         return a
 
