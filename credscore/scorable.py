@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 
+from .text import WORD_RE as _WORD  # the shared tokenisation's words, so counts agree with TextView
+
 #: Fewer words of cleaned article text than this and the document is unscored
 #: (``"too_short"``).  Measured on the score's grouped out-of-fold predictions: documents
 #: of 60–80 words rank at chance (AUC 0.50, n = 33), 80–120 words at 0.80 (n = 275).
@@ -40,7 +42,6 @@ MODEL_LANGUAGES: tuple[str, ...] = ("en",)
 
 REASONS = ("no_article", "placeholder", "language:<code>", "too_short")
 
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _LOREM = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
 #: Words typical of the "Lorem ipsum" filler; a text that is mostly these is filler.
 _LOREM_WORDS = frozenset(
